@@ -1,0 +1,1 @@
+"""handoff layer."""

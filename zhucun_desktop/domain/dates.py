@@ -78,7 +78,11 @@ def _from_number(value: float, *, field: str, month_ok: bool) -> date:
     if len(digits) in (6, 8) and digits[:2] in ("19", "20", "21"):
         # 202305 and 20230501 typed into a number cell; as serials they would be centuries away.
         return _from_text(digits, raw=raw, field=field, month_ok=month_ok)
-    if MIN_YEAR <= whole <= MAX_YEAR or not (1 <= whole <= _EXCEL_MAX_SERIAL) or whole == _EXCEL_FAKE_LEAP_DAY:
+    if (
+        MIN_YEAR <= whole <= MAX_YEAR
+        or not (1 <= whole <= _EXCEL_MAX_SERIAL)
+        or whole == _EXCEL_FAKE_LEAP_DAY
+    ):
         # A bare year is not a date, and serials outside 1900..2100 are not dates a roster holds.
         raise _unreadable(raw, field, month_ok)
     if whole < _EXCEL_FAKE_LEAP_DAY:

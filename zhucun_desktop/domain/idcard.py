@@ -45,7 +45,7 @@ def check_digit(first17: str) -> str:
     """The 18th character for the first 17 digits (GB 11643-1999, ISO 7064 MOD 11-2): "0".."9" or "X"."""
     if len(first17) != LENGTH - 1 or not (first17.isascii() and first17.isdigit()):
         raise ValueError(f"check_digit needs 17 ASCII digits, got {first17!r}")
-    total = sum(int(ch) * w for ch, w in zip(first17, _WEIGHTS))
+    total = sum(int(ch) * w for ch, w in zip(first17, _WEIGHTS, strict=True))
     return _CHECK_CHARS[total % 11]
 
 
@@ -126,4 +126,3 @@ def check_consistency(info: IdInfo, sex: str | None = None, birth: date | None =
 def age_on(info: IdInfo, on: date) -> int:
     """Full years of age on a date (§4 eligibility, age limits of other rule sets such as 003's ≤30)."""
     return years_between(info.birth_date, on)
-

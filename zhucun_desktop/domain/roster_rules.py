@@ -31,13 +31,23 @@ _PHONE_SEPARATORS = re.compile(r"[/,;、，；]|或")
 _TRUE = {"是", "√", "✓", "✔", "☑", "1", "TRUE", "T", "YES", "Y", "对", "队长"}
 _FALSE = {"否", "×", "✗", "✘", "0", "FALSE", "F", "NO", "N", "不是", "无"}
 
-_SEXES = {"男": "男", "男性": "男", "M": "男", "MALE": "男", "女": "女", "女性": "女", "F": "女", "FEMALE": "女"}
+_SEXES = {
+    "男": "男",
+    "男性": "男",
+    "M": "男",
+    "MALE": "男",
+    "女": "女",
+    "女性": "女",
+    "F": "女",
+    "FEMALE": "女",
+}
 
 _POLITICAL_KEYWORDS = (
-    ("预备党员", terms.PROBATIONARY_MEMBER),
-    ("共产党员", terms.PARTY_MEMBER),
+    ("预备党员", terms.PROBATIONARY_MEMBER),  # first: "中国共产党预备党员" is not a full member (§4)
+    ("共产党", terms.PARTY_MEMBER),
     ("中共党员", terms.PARTY_MEMBER),
-    ("共青团员", terms.LEAGUE_MEMBER),
+    ("共青团", terms.LEAGUE_MEMBER),
+    ("青年团", terms.LEAGUE_MEMBER),
     ("无党派", "无党派人士"),
 )
 _DEMOCRATIC_PARTIES = ("民革", "民盟", "民建", "民进", "农工党", "致公党", "九三学社", "台盟")
@@ -143,9 +153,7 @@ def _empty(value: object) -> bool:
 
 def _check_choice(key: str, value: object, allowed: tuple[str, ...], findings: list[Finding]) -> None:
     if not _empty(value) and value not in allowed:
-        findings.append(
-            Finding.error(_header(key), f"“{value}”不是规定的值，应为：{'、'.join(allowed)}")
-        )
+        findings.append(Finding.error(_header(key), f"“{value}”不是规定的值，应为：{'、'.join(allowed)}"))
 
 
 def _dates(values: Mapping[str, object], findings: list[Finding]) -> dict[str, date | None]:

@@ -6,8 +6,10 @@ two characters of a name, non-breaking spaces from web pages, and Kangxi-radical
 copied out of PDF notices. Two values that mean the same must compare equal, or the same cadre is
 entered twice and an ID check fails on a character nobody can see.
 
-Only the full-width ASCII block, invisible and space characters, and CJK compatibility look-alikes are
-changed; CJK characters and CJK punctuation (，。“”《》、……, ①) are kept as typed.
+Only the full-width ASCII block (digits, letters, and punctuation such as （）：，), invisible and space
+characters, and CJK compatibility look-alikes are changed; CJK characters and the punctuation outside
+that block (。“”《》、……, ①) are kept as typed. These functions are meant for cell values (names,
+numbers, dates, terms); free prose such as a 问题描述 is better stored as the user wrote it.
 """
 
 from __future__ import annotations

@@ -75,6 +75,12 @@ def make_rows(n: int, seed: int = 7) -> list[RosterRow]:
 
 
 @pytest.fixture
+def roster_factory():
+    """``make_rows`` itself, for tests that need their own size or seed (no importing of conftest)."""
+    return make_rows
+
+
+@pytest.fixture
 def rows200() -> list[RosterRow]:
     return make_rows(200)
 

@@ -16,14 +16,15 @@ import functools
 import importlib.resources
 import logging
 import os
+import struct
 import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 __all__ = ["FontSet", "bundled_font_path", "register_cjk_fonts"]
 
@@ -52,7 +53,7 @@ _extracted = contextlib.ExitStack()
 atexit.register(_extracted.close)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def bundled_font_path() -> Path:
     """A real file path of the bundled CJK font, also for Qt's ``QFontDatabase.addApplicationFont``.
 
@@ -90,7 +91,8 @@ def _try_register(name: str, path: Path) -> bool:
         return False
     try:
         pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=0))
-    except Exception as exc:  # reportlab raises TTFError, struct.error, OSError ... for odd files
+    # A stripped, truncated or CFF-outline font file: TTFError, or struct/index errors from a short read.
+    except (TTFError, OSError, struct.error, ValueError, KeyError, IndexError) as exc:
         log.warning("font %s at %s not usable: %s", name, path, exc)
         return False
     return True

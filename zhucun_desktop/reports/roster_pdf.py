@@ -33,7 +33,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 from zhucun_desktop.reports.fonts import FontSet, register_cjk_fonts
 from zhucun_desktop.reports.roster_data import RosterRow
 
-__all__ = ["render_roster_pdf", "PDF_COLUMN_HEADERS"]
+__all__ = ["PDF_COLUMN_HEADERS", "render_roster_pdf"]
 
 # ---- layout constants of this form (DESIGN.md: one place per form) ----
 PAGE_SIZE = landscape(A4)
@@ -118,15 +118,28 @@ def _column_widths(font: str, frame_width: float) -> list[float]:
 
 
 def _styles(fonts: FontSet) -> dict[str, ParagraphStyle]:
-    base = dict(fontName=fonts.body, fontSize=BODY_SIZE, leading=BODY_LEADING, wordWrap="CJK")
+    base: dict[str, Any] = {
+        "fontName": fonts.body,
+        "fontSize": BODY_SIZE,
+        "leading": BODY_LEADING,
+        "wordWrap": "CJK",
+    }
     return {
         "title": ParagraphStyle(
-            "title", fontName=fonts.bold_title, fontSize=TITLE_SIZE, leading=TITLE_SIZE * 1.35,
-            alignment=TA_CENTER, wordWrap="CJK",
+            "title",
+            fontName=fonts.bold_title,
+            fontSize=TITLE_SIZE,
+            leading=TITLE_SIZE * 1.35,
+            alignment=TA_CENTER,
+            wordWrap="CJK",
         ),
         "subtitle": ParagraphStyle(
-            "subtitle", fontName=fonts.body, fontSize=SUBTITLE_SIZE, leading=SUBTITLE_SIZE * 1.4,
-            alignment=TA_CENTER, wordWrap="CJK",
+            "subtitle",
+            fontName=fonts.body,
+            fontSize=SUBTITLE_SIZE,
+            leading=SUBTITLE_SIZE * 1.4,
+            alignment=TA_CENTER,
+            wordWrap="CJK",
         ),
         "head": ParagraphStyle("head", alignment=TA_CENTER, **base),
         "cell": ParagraphStyle("cell", alignment=TA_CENTER, **base),
@@ -144,10 +157,13 @@ def _numbered_canvas(font: str, title: str, printed_at: datetime) -> type[Canvas
 
     class NumberedCanvas(Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
+            # Without this every page also references a non-embedded Helvetica (reportlab's default state),
+            # which preflight checks ("all fonts embedded") report although no glyph uses it.
+            kwargs["initialFontName"] = kwargs.get("initialFontName") or font
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
 
-        def showPage(self) -> None:  # noqa: N802 - reportlab API
+        def showPage(self) -> None:  # reportlab's name
             self._pages.append(dict(self.__dict__))
             self._startPage()
 
@@ -221,10 +237,13 @@ def render_roster_pdf(
 
     data: list[list[Any]] = [[_para(c.header, styles["head"]) for c in COLUMNS]]
     for number, row in enumerate(rows, start=1):
-        data.append([
-            _para(c.text(number, row) or "", styles["cell_left" if c.left else "cell"]) for c in COLUMNS
-        ])
+        data.append(
+            [_para(c.text(number, row) or "", styles["cell_left" if c.left else "cell"]) for c in COLUMNS]
+        )
     commands: list[tuple[Any, ...]] = [
+        # Cells hold Paragraphs, but the table still sets its cell font; keep it ours so that no
+        # non-embedded Helvetica ends up in the file.
+        ("FONT", (0, 0), (-1, -1), fonts.body, BODY_SIZE, BODY_LEADING),
         ("GRID", (0, 0), (-1, -1), 0.4, GRID_COLOR),
         ("BOX", (0, 0), (-1, -1), 0.8, GRID_COLOR),
         ("BACKGROUND", (0, 0), (-1, 0), HEADER_BG),

@@ -26,7 +26,7 @@ from openpyxl.worksheet.page import PageMargins
 from zhucun_desktop.domain.roster_fields import ROSTER_FIELDS
 from zhucun_desktop.reports.roster_data import RosterRow
 
-__all__ = ["write_roster_xlsx", "MONTH_KEYS", "DAY_KEYS", "TEXT_KEYS"]
+__all__ = ["DAY_KEYS", "MONTH_KEYS", "TEXT_KEYS", "write_roster_xlsx"]
 
 # Layout constants of this form (DESIGN.md: one place per form).
 SHEET_NAME = "花名册"

@@ -18,7 +18,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from ..domain import terms
-from ..storage.base import Travelling, utcnow
+from ..storage.base import Travelling, new_uuid, utcnow
 from ..storage.models import AuditEntry, Setting, Site
 from .errors import PermissionDenied, ServiceError
 
@@ -75,6 +75,10 @@ def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
     now = utcnow()
     entries: list[AuditEntry] = []
     for obj in list(session.new):
+        if isinstance(obj, Travelling):
+            # Column defaults apply only at INSERT; the audit row needs the identity now.
+            obj.uuid = obj.uuid or new_uuid()
+            obj.deleted = bool(obj.deleted)
         if isinstance(obj, Travelling) and not merging:
             if not obj.origin_site:
                 obj.origin_site = site_id or ""

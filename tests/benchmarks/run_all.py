@@ -1,0 +1,25 @@
+"""Run every benchmark and print one table: job, ours, baseline, ratio, goal."""
+
+from __future__ import annotations
+
+import platform
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import bench_roster_import  # noqa: E402
+import bench_startup  # noqa: E402
+
+
+def main() -> int:
+    import os
+
+    print(f"machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    for result in (bench_startup.run(), bench_roster_import.run()):
+        print(result.line(), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

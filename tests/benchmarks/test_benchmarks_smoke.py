@@ -1,0 +1,23 @@
+"""The benchmarks run once on small sizes so they cannot rot; no wall-clock time is asserted."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import bench_roster_import  # noqa: E402
+import bench_startup  # noqa: E402
+
+
+def test_roster_import_benchmark_runs_on_a_small_sheet(capsys):
+    result = bench_roster_import.run(rows=60, runs=1)
+    assert result.ours > 0 and result.baseline > 0
+    print(result.line())
+    assert "花名册导入 60 行" in capsys.readouterr().out
+
+
+def test_startup_benchmark_runs_once():
+    result = bench_startup.run(runs=1)
+    assert result.ours > 0 and result.baseline > 0

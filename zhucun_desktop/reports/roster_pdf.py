@@ -11,10 +11,8 @@ as on the county's paper forms.
 
 from __future__ import annotations
 
-import contextlib
 import os
-import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -30,6 +28,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from zhucun_desktop.fileutil import atomic_output
 from zhucun_desktop.reports.fonts import FontSet, register_cjk_fonts
 from zhucun_desktop.reports.roster_data import RosterRow
 
@@ -188,27 +187,6 @@ def _numbered_canvas(font: str, title: str, printed_at: datetime) -> type[Canvas
     return NumberedCanvas
 
 
-@contextlib.contextmanager
-def _atomic_output(path: Path) -> Iterator[Path]:
-    """Yield a temporary path next to ``path``; on success fsync it and rename it over ``path``.
-
-    A half-written PDF after a power cut would open as "damaged" or, worse, print a partial roster.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix + ".tmp", dir=path.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        yield tmp
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
-
-
 def _para(text: str, style: ParagraphStyle) -> Paragraph:
     # Escaped: a unit called "科技&农业局" or a stray "<" must print, not break the markup.
     return Paragraph(escape(text.strip()), style)
@@ -268,7 +246,7 @@ def render_roster_pdf(
         table,
     ]
 
-    with _atomic_output(target) as tmp:
+    with atomic_output(target) as tmp:
         doc = SimpleDocTemplate(
             str(tmp),
             pagesize=PAGE_SIZE,

@@ -11,10 +11,8 @@ import template (``services.roster_sheet`` reads it back unchanged).  Two things
 
 from __future__ import annotations
 
-import contextlib
 import os
-import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -24,6 +22,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
 
 from zhucun_desktop.domain.roster_fields import ROSTER_FIELDS
+from zhucun_desktop.fileutil import atomic_output
 from zhucun_desktop.reports.roster_data import RosterRow
 
 __all__ = ["DAY_KEYS", "MONTH_KEYS", "TEXT_KEYS", "write_roster_xlsx"]
@@ -65,29 +64,6 @@ def _cell_value(row: RosterRow, key: str) -> object:
         value = value.strip()
         return value or None
     return value
-
-
-@contextlib.contextmanager
-def _atomic_output(path: Path) -> Iterator[Path]:
-    """Yield a temporary path in the target folder; on success fsync it and rename it over ``path``.
-
-    A power cut or a crash while saving (common on township PCs) leaves the old file intact instead of a
-    truncated workbook.  Same folder, so ``os.replace`` is a rename on one file system.
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=path.suffix + ".tmp", dir=path.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        yield tmp
-        with open(tmp, "rb+") as fh:
-            os.fsync(fh.fileno())
-        # mkstemp creates 0600; give the new file the old file's mode, or an ordinary document's.
-        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
 
 
 def write_roster_xlsx(rows: Sequence[RosterRow], path: str | os.PathLike[str], *, title: str) -> None:
@@ -165,5 +141,5 @@ def write_roster_xlsx(rows: Sequence[RosterRow], path: str | os.PathLike[str], *
     ws.oddFooter.center.text = "第 &P 页 共 &N 页"
     ws.oddFooter.center.size = 9
 
-    with _atomic_output(target) as tmp:
+    with atomic_output(target) as tmp:
         wb.save(tmp)

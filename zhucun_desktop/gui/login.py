@@ -1,0 +1,124 @@
+"""First run (首次设置) and sign-in (登录): the two dialogs a clerk sees before the main window.
+
+Both forms are designed in Qt Designer (``ui/first_run.ui``, ``ui/login.ui``) and composed Picard-style. Every
+refusal is shown in red under the form, naming the field, and the cursor goes to that field.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QWidget
+
+from .. import APP_NAME
+from ..services import accounts
+from ..services.errors import ServiceError
+from ..services.workspace import Actor
+from .forms.ui_first_run import Ui_FirstRunDialog
+from .forms.ui_login import Ui_LoginDialog
+
+APP_TITLE = APP_NAME
+
+
+def _emphasise(label: QLabel, scale: float = 1.4) -> None:
+    font = QFont(label.font())
+    font.setPointSizeF(font.pointSizeF() * scale)
+    font.setBold(True)
+    label.setFont(font)
+
+
+class FirstRunDialog(QDialog):
+    """首次设置: the county, its site and the first administrator, for a database with no site yet."""
+
+    def __init__(self, db, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.actor: Actor | None = None
+        self.ui = Ui_FirstRunDialog()
+        self.ui.setupUi(self)
+        self.setWindowTitle(f"首次设置 — {APP_TITLE}")
+        _emphasise(self.ui.titleLabel, 1.3)
+        self.ui.usernameEdit.setText("admin")
+        self.ui.okButton.clicked.connect(self.accept)
+        self.ui.quitButton.clicked.connect(self.reject)
+        # The service's messages start with the field's name; this finds the field to put the cursor in.
+        self._fields: dict[str, QLineEdit] = {
+            "县名": self.ui.countyEdit, "用户名": self.ui.usernameEdit, "管理员用户名": self.ui.usernameEdit,
+            "姓名": self.ui.displayNameEdit, "密码": self.ui.passwordEdit, "确认密码": self.ui.confirmEdit,
+        }
+        self.ui.countyEdit.setFocus()
+
+    def _refuse(self, message: str) -> None:
+        self.ui.errorLabel.setText(message)
+        field = self._fields.get(message.split("：", 1)[0])
+        if field is not None:
+            field.setFocus()
+            field.selectAll()
+
+    def _check(self) -> str | None:
+        ui = self.ui
+        if not ui.countyEdit.text().strip():
+            return "县名：不能为空，请填写本县的名称（例如：某某县）。"
+        if not ui.usernameEdit.text().strip():
+            return "管理员用户名：不能为空。"
+        if not ui.displayNameEdit.text().strip():
+            return "姓名：不能为空，请填写管理员的姓名。"
+        if len(ui.passwordEdit.text()) < accounts.MIN_PASSWORD:
+            return f"密码：至少{accounts.MIN_PASSWORD}位。"
+        if ui.confirmEdit.text() != ui.passwordEdit.text():
+            return "确认密码：两次输入的密码不一致，请重新输入。"
+        return None
+
+    def accept(self) -> None:
+        problem = self._check()
+        if problem:
+            self._refuse(problem)
+            return
+        try:
+            self.actor = accounts.setup_county_site(
+                self.db, county_name=self.ui.countyEdit.text(), admin_username=self.ui.usernameEdit.text(),
+                admin_password=self.ui.passwordEdit.text(), admin_display_name=self.ui.displayNameEdit.text())
+        except ServiceError as exc:
+            self._refuse(exc.message)
+            return
+        super().accept()
+
+
+class LoginDialog(QDialog):
+    """登录: user name and password; Enter signs in (the 登录 button is the default button)."""
+
+    def __init__(self, db, parent: QWidget | None = None, *, site_name: str = "", username: str = "",
+                 hint: str = "") -> None:
+        super().__init__(parent)
+        self.db = db
+        self.actor: Actor | None = None
+        self.ui = Ui_LoginDialog()
+        self.ui.setupUi(self)
+        self.setWindowTitle(f"登录 — {APP_TITLE}")
+        _emphasise(self.ui.titleLabel)
+        self.ui.siteLabel.setText(site_name)
+        self.ui.siteLabel.setVisible(bool(site_name))
+        self.ui.hintLabel.setText(hint)
+        self.ui.hintLabel.setVisible(bool(hint))
+        self.ui.loginButton.clicked.connect(self.accept)
+        self.ui.quitButton.clicked.connect(self.reject)
+        self.ui.usernameEdit.setText(username)
+        (self.ui.passwordEdit if username else self.ui.usernameEdit).setFocus()
+
+    def accept(self) -> None:
+        username = self.ui.usernameEdit.text().strip()
+        if not username:
+            self.ui.errorLabel.setText("用户名：请输入用户名。")
+            self.ui.usernameEdit.setFocus()
+            return
+        if not self.ui.passwordEdit.text():
+            self.ui.errorLabel.setText("密码：请输入密码。")
+            self.ui.passwordEdit.setFocus()
+            return
+        try:
+            self.actor = accounts.authenticate(self.db, username, self.ui.passwordEdit.text())
+        except ServiceError as exc:
+            self.ui.errorLabel.setText(exc.message + "请再试一次；忘记密码时请找管理员重置。")
+            self.ui.passwordEdit.clear()
+            self.ui.passwordEdit.setFocus()
+            return
+        super().accept()

@@ -1,0 +1,206 @@
+"""The main window: navigation on the left, one page at a time on the right, who and where in the status bar.
+
+Only pages that work are listed. 考勤, 请销假, 督查与台账 and 数据交换 are added to ``PAGES`` when they are
+built; until then a clerk sees no entry that leads nowhere (the issue: no fake features).
+Pages are built the first time they are opened, so the window appears quickly on an old PC.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from ..services import org
+from ..services.workspace import Workspace
+from ..storage.errors import StorageError
+from .home_page import HomePage
+from .login import APP_TITLE, LoginDialog
+from .messages import inform, report_error
+from .roster import RosterPage
+from .settings_page import SettingsPage
+
+DAILY_BACKUP_CHECK_MS = 30 * 60 * 1000
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    title: str
+    factory: Callable[[Workspace, QWidget], QWidget]
+
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("首页", lambda ws, parent: HomePage(ws, parent)),
+    PageSpec("花名册", lambda ws, parent: RosterPage(ws, parent)),
+    PageSpec("系统设置", lambda ws, parent: SettingsPage(ws, parent)),
+)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self._pages: dict[int, QWidget] = {}
+        self.resize(1280, 800)
+        self._build_navigation()
+        self._build_status_bar()
+        self._build_menus()
+        self._update_identity()
+        self.nav.setCurrentRow(0)
+        # A program left open over midnight still gets its daily backup (storage: backup_if_due).
+        self._backup_timer = QTimer(self)
+        self._backup_timer.setInterval(DAILY_BACKUP_CHECK_MS)
+        self._backup_timer.timeout.connect(self._daily_backup)
+        self._backup_timer.start()
+
+    # -- layout -------------------------------------------------------------------------------------------
+    def _build_navigation(self) -> None:
+        self.nav = QListWidget()
+        self.nav.setObjectName("navigation")
+        self.nav.setFixedWidth(150)
+        self.nav.setSpacing(2)
+        for i, spec in enumerate(PAGES):
+            item = QListWidgetItem(spec.title)
+            item.setSizeHint(QSize(140, 40))
+            item.setToolTip(f"{spec.title}（Ctrl+{i + 1}）")
+            self.nav.addItem(item)
+        self.stack = QStackedWidget()
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.nav.currentRowChanged.connect(self.show_page)
+
+    def _build_status_bar(self) -> None:
+        self.site_label = QLabel()
+        self.user_label = QLabel()
+        self.path_label = QLabel()
+        self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        bar = self.statusBar()
+        bar.addPermanentWidget(self.site_label)
+        bar.addPermanentWidget(self.user_label)
+        bar.addPermanentWidget(self.path_label, 1)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("文件(&F)")
+        self._action(file_menu, "切换账号(&S)…", self.switch_account)
+        self._action(file_menu, "备份数据库(&B)", self.backup_now, QKeySequence("Ctrl+B"))
+        file_menu.addSeparator()
+        self._action(file_menu, "退出(&X)", self.close, QKeySequence("Ctrl+Q"))
+        help_menu = self.menuBar().addMenu("帮助(&H)")
+        self._action(help_menu, "关于(&A)", self.about)
+        for i in range(len(PAGES)):
+            go = QAction(self)
+            go.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            go.triggered.connect(lambda _checked=False, row=i: self.nav.setCurrentRow(row))
+            self.addAction(go)
+
+    def _action(self, menu, text: str, slot, shortcut: QKeySequence | None = None) -> QAction:
+        action = menu.addAction(text)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        return action
+
+    # -- pages --------------------------------------------------------------------------------------------
+    def page(self, row: int) -> QWidget:
+        """The page at ``row`` of the navigation, built on first use."""
+        if row not in self._pages:
+            widget = PAGES[row].factory(self.ws, self.stack)
+            if isinstance(widget, SettingsPage):
+                widget.database_replaced.connect(self.reload_all)
+            self._pages[row] = widget
+            self.stack.addWidget(widget)
+        return self._pages[row]
+
+    def show_page(self, row: int) -> None:
+        if row < 0:
+            return
+        built = row in self._pages
+        widget = self.page(row)
+        if built and hasattr(widget, "refresh"):
+            widget.refresh()  # another page may have changed what it shows
+        self.stack.setCurrentWidget(widget)
+
+    def current_title(self) -> str:
+        return PAGES[self.nav.currentRow()].title
+
+    def reload_all(self) -> None:
+        """After a restore or an account switch: every page shows the database as it now is."""
+        self.ws.forget_site()
+        for widget in self._pages.values():
+            if hasattr(widget, "refresh"):
+                widget.refresh()
+        self._update_identity()
+
+    def _rebuild_pages(self) -> None:
+        """A different account may see different things: pages are rebuilt for it, not refreshed."""
+        for widget in self._pages.values():
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+        self._pages.clear()
+        self.nav.setCurrentRow(-1)
+        self.nav.setCurrentRow(0)
+
+    # -- identity -----------------------------------------------------------------------------------------
+    def _update_identity(self) -> None:
+        site = self.ws.site() or {}
+        county = org.county_name(self.ws)
+        self.setWindowTitle(f"{APP_TITLE} — {county}" if county else APP_TITLE)
+        actor = self.ws.actor
+        self.site_label.setText(f"单位：{site.get('name', '')}")
+        self.user_label.setText(f"当前用户：{actor.display_name}（{actor.role}）")
+        path = str(self.ws.db.path) if self.ws.db.path is not None else "数据库服务器"
+        self.path_label.setText(f"数据库：{path}")
+        self.path_label.setToolTip(path)
+
+    # -- menu actions -------------------------------------------------------------------------------------
+    def switch_account(self) -> None:
+        site = self.ws.site() or {}
+        dialog = LoginDialog(self.ws.db, self, site_name=site.get("name", ""))
+        if dialog.exec() and dialog.actor is not None:
+            self.ws.actor = dialog.actor
+            if self.ws.db.lock is not None:
+                self.ws.db.lock.set_display_name(dialog.actor.display_name)
+            self._rebuild_pages()
+            self._update_identity()
+
+    def backup_now(self) -> None:
+        try:
+            made = self.ws.db.backup("manual")
+        except StorageError as exc:  # a full disk or a read-only folder, said in Chinese
+            report_error(self, exc, "备份没有完成")
+            return
+        self.statusBar().showMessage(f"已备份数据库：{made.name}", 10000)
+        for widget in self._pages.values():
+            if isinstance(widget, (SettingsPage, HomePage)):
+                widget.refresh()
+
+    def _daily_backup(self) -> None:
+        try:
+            made = self.ws.db.backup_if_due()
+        except StorageError as exc:  # a failed timer backup must not interrupt the clerk's work
+            self.statusBar().showMessage(f"每日备份没有完成：{getattr(exc, 'message', exc)}", 30000)
+            return
+        if made is not None:
+            self.statusBar().showMessage(f"已完成每日备份：{made.name}", 10000)
+
+    def about(self) -> None:
+        from .. import __version__
+
+        inform(self, "关于", f"{APP_TITLE}\n版本 {__version__}\n\n"
+               "用于乡镇和县委组织部管理驻村第一书记和驻村工作队。\n"
+               "数据保存在本机，不联网。")

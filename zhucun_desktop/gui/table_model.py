@@ -1,0 +1,100 @@
+"""A read-only table model over a list of plain rows (service results), Vorta style.
+
+A subclass names its columns with ``COL_*`` constants, lists ``HEADERS`` in that order and implements
+``text(row, column)``; numbers are right-aligned by listing their columns in ``NUMERIC``. ``SORT_ROLE`` gives a
+proxy model the raw value (a date sorts as a date, a number as a number).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+Row = TypeVar("Row")
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class RowsTableModel(QAbstractTableModel, Generic[Row]):
+    HEADERS: tuple[str, ...] = ()
+    NUMERIC: frozenset[int] = frozenset()
+
+    def __init__(self, rows: Sequence[Row] = (), parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[Row] = list(rows)
+
+    # -- subclass interface -------------------------------------------------------------------------------
+    def text(self, row: Row, column: int) -> str:
+        raise NotImplementedError
+
+    def sort_value(self, row: Row, column: int) -> Any:
+        return self.text(row, column)
+
+    def tooltip(self, row: Row, column: int) -> str | None:
+        return None
+
+    # -- data ---------------------------------------------------------------------------------------------
+    def set_rows(self, rows: Sequence[Row]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[Row]:
+        return list(self._rows)
+
+    def row_at(self, index: int) -> Row:
+        return self._rows[index]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(row, index.column())
+        if role == SORT_ROLE:
+            return self.sort_value(row, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltip(row, index.column())
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self.NUMERIC:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+
+def make_table_view(model: QAbstractTableModel, parent=None) -> QTableView:
+    """A read-only, row-selecting table as every page uses it: no row numbers, alternating row colours."""
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 12)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    view.setWordWrap(False)
+    return view
+
+
+def fit_rows(view: QTableView, max_rows: int) -> None:
+    """Size a short table to its rows (at most ``max_rows`` visible) so a page needs no empty grey space."""
+    rows = min(max(view.model().rowCount(), 1), max_rows)
+    height = view.horizontalHeader().sizeHint().height() + rows * view.verticalHeader().defaultSectionSize()
+    view.setFixedHeight(height + 2 * view.frameWidth() + 2)

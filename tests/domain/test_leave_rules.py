@@ -12,6 +12,7 @@ import pytest
 
 from zhucun_desktop.domain import terms
 from zhucun_desktop.domain.errors import RuleViolation, has_errors
+from zhucun_desktop.domain.leave_checks import Away, TeamMember, check_two_remain, validate_request
 from zhucun_desktop.domain.leave_rules import (
     KIND_TO_CODE,
     LEAVE_KINDS_OFFICIAL,
@@ -22,23 +23,21 @@ from zhucun_desktop.domain.leave_rules import (
     STATE_REFUSED,
     STATE_RETURNED,
     STATE_WITHDRAWN,
-    Away,
-    LeaveRequestFacts,
     LeaveRules,
-    Step,
-    TeamMember,
-    absent_days_after,
-    apply_step,
     approval_chain,
-    check_two_remain,
     filed_with,
     filing_note,
     leave_days,
     leave_rules_problems,
     pending_state,
+)
+from zhucun_desktop.domain.leave_states import (
+    LeaveRequestFacts,
+    Step,
+    absent_days_after,
+    apply_step,
     return_due,
     state_on,
-    validate_request,
 )
 
 FS = terms.ROLE_FIRST_SECRETARY

@@ -13,9 +13,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from zhucun_desktop.services.accounts import setup_county_site  # noqa: E402
-from zhucun_desktop.services.workspace import Workspace  # noqa: E402
-from zhucun_desktop.storage.database import open_database  # noqa: E402
+from zhucun_desktop.services.accounts import setup_county_site
+from zhucun_desktop.services.workspace import Workspace
+from zhucun_desktop.storage.database import open_database
 
 ADMIN = "admin"
 ADMIN_PASSWORD = "zhucun-2026"

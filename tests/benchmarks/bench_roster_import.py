@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import Result  # noqa: E402
+from common import Result
 
 
 def make_sheet(path: Path, n: int, seed: int = 7) -> None:

@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import Result, alternate  # noqa: E402
+from common import Result, alternate
 
 BARE = """
 import sys

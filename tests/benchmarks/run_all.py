@@ -8,8 +8,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import bench_roster_import  # noqa: E402
-import bench_startup  # noqa: E402
+import bench_roster_import
+import bench_startup
 
 
 def main() -> int:

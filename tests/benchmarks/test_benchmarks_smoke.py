@@ -7,8 +7,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import bench_roster_import  # noqa: E402
-import bench_startup  # noqa: E402
+import bench_roster_import
+import bench_startup
 
 
 def test_roster_import_benchmark_runs_on_a_small_sheet(capsys):

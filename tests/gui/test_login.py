@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from tests.gui.gui_support import type_chinese
+from tests.gui.gui_support import show_offscreen, type_chinese
 from zhucun_desktop.gui.login import FirstRunDialog, LoginDialog
 from zhucun_desktop.services.accounts import authenticate, site_is_set_up
 from zhucun_desktop.storage.database import open_database
@@ -27,7 +27,7 @@ def test_first_run_refuses_a_short_password_naming_the_field(qtbot, gui_app, tmp
     try:
         dialog = FirstRunDialog(db)
         qtbot.addWidget(dialog)
-        dialog.show()
+        show_offscreen(dialog)
         _fill_first_run(qtbot, dialog, "12345")
         qtbot.mouseClick(dialog.ui.okButton, Qt.MouseButton.LeftButton)
         assert dialog.ui.errorLabel.text().startswith("密码：")
@@ -43,7 +43,7 @@ def test_first_run_refuses_a_confirmation_that_differs(qtbot, gui_app, tmp_path)
     try:
         dialog = FirstRunDialog(db)
         qtbot.addWidget(dialog)
-        dialog.show()
+        show_offscreen(dialog)
         _fill_first_run(qtbot, dialog, "zhucun-2026", "zhucun-2027")
         qtbot.mouseClick(dialog.ui.okButton, Qt.MouseButton.LeftButton)
         assert dialog.ui.errorLabel.text().startswith("确认密码：")
@@ -57,11 +57,11 @@ def test_first_run_refuses_an_empty_county_name(qtbot, gui_app, tmp_path):
     try:
         dialog = FirstRunDialog(db)
         qtbot.addWidget(dialog)
-        dialog.show()
+        show_offscreen(dialog)
         type_chinese(dialog.ui.displayNameEdit, "李管理")
         qtbot.mouseClick(dialog.ui.okButton, Qt.MouseButton.LeftButton)
         assert dialog.ui.errorLabel.text().startswith("县名：")
-        assert dialog.ui.countyEdit.hasFocus() or not dialog.isVisible()
+        assert dialog.focusWidget() is dialog.ui.countyEdit
     finally:
         db.close()
 
@@ -71,7 +71,7 @@ def test_first_run_with_good_input_sets_up_the_county_site(qtbot, gui_app, tmp_p
     try:
         dialog = FirstRunDialog(db)
         qtbot.addWidget(dialog)
-        dialog.show()
+        show_offscreen(dialog)
         _fill_first_run(qtbot, dialog, "zhucun-2026")
         qtbot.keyClick(dialog.ui.confirmEdit, Qt.Key.Key_Return)
         assert dialog.result() == QDialog.DialogCode.Accepted
@@ -86,14 +86,14 @@ def test_first_run_with_good_input_sets_up_the_county_site(qtbot, gui_app, tmp_p
 def test_first_run_says_township_installations_start_from_the_county_package(qtbot, gui_app, db):
     dialog = FirstRunDialog(db)
     qtbot.addWidget(dialog)
-    dialog.show()
+    show_offscreen(dialog)
     assert "设置包" in dialog.ui.noteLabel.text() and "数据交换" in dialog.ui.noteLabel.text()
 
 
 def test_login_with_a_wrong_password_says_so_under_the_form(qtbot, gui_app, db):
     dialog = LoginDialog(db, site_name="示例县委组织部")
     qtbot.addWidget(dialog)
-    dialog.show()
+    show_offscreen(dialog)
     qtbot.keyClicks(dialog.ui.usernameEdit, "admin")
     qtbot.keyClicks(dialog.ui.passwordEdit, "wrong-password")
     qtbot.keyClick(dialog.ui.passwordEdit, Qt.Key.Key_Return)
@@ -106,7 +106,7 @@ def test_login_with_a_wrong_password_says_so_under_the_form(qtbot, gui_app, db):
 def test_login_with_enter_signs_in(qtbot, gui_app, db):
     dialog = LoginDialog(db, username="admin")
     qtbot.addWidget(dialog)
-    dialog.show()
+    show_offscreen(dialog)
     assert dialog.ui.usernameEdit.text() == "admin"
     qtbot.keyClicks(dialog.ui.passwordEdit, "zhucun-2026")
     qtbot.keyClick(dialog.ui.passwordEdit, Qt.Key.Key_Return)

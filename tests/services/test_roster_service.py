@@ -79,7 +79,7 @@ def test_default_term_end_is_two_years_after_the_start(ws):
 
 
 def test_one_village_at_a_time(ws):
-    pid, t, _ = _first_secretary(ws)
+    pid, _t, _ = _first_secretary(ws)
     _, other = place(ws, "东风镇", "小河村")
     with pytest.raises(ValidationFailed) as err:
         roster.add_posting(ws, pid, village_uuid=other, role=terms.ROLE_FIRST_SECRETARY,
@@ -93,7 +93,7 @@ def test_one_village_at_a_time(ws):
 
 
 def test_roster_filters_by_status_role_and_text(ws):
-    pid, _, v = _first_secretary(ws)
+    _pid, _, v = _first_secretary(ws)
     other = roster.save_person(ws, person_values(ws, "赵小梅", serial=124)).uuid
     roster.add_posting(ws, other, village_uuid=v, role=terms.ROLE_TEAM_MEMBER, start_date=date(2025, 5, 1))
     on = date(2026, 1, 1)
@@ -130,7 +130,7 @@ def test_a_refused_change_leaves_no_trace(ws):
 
 
 def test_township_user_sees_only_its_township(ws, db):
-    pid, t, v = _first_secretary(ws)
+    pid, _t, v = _first_secretary(ws)
     t2, v2 = place(ws, "清水乡", "团结村")
     other = roster.save_person(ws, person_values(ws, "刘芳", serial=224)).uuid
     roster.add_posting(ws, other, village_uuid=v2, role=terms.ROLE_FIRST_SECRETARY, start_date=date(2025, 5, 1))

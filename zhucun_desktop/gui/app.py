@@ -208,11 +208,16 @@ def build_demo_with_progress(path: Path) -> bool:
 
 
 def demo_hint() -> str:
-    from ..services import demo
+    """The demo accounts for the login dialog: the county's in full, the townships' in one line."""
+    from ..domain import terms
+    from ..services.demo import DEMO_ACCOUNTS
 
-    accounts = getattr(demo, "DEMO_ACCOUNTS", ())
-    lines = [f"{username} / {password}（{role}）" for username, password, role in accounts]
-    return "演示数据库的账号（用户名 / 密码）：\n" + "\n".join(lines) if lines else ""
+    county = [a for a in DEMO_ACCOUNTS if a[2] in terms.USER_ROLES]
+    townships = [a for a in DEMO_ACCOUNTS if a[2] not in terms.USER_ROLES]
+    lines = [f"{username} / {password}（{label}）" for username, password, label in county]
+    if townships:
+        lines.append(f"{'、'.join(a[0] for a in townships[:2])} 等{len(townships)}个乡镇账号 / {townships[0][1]}")
+    return "演示数据库的账号（用户名 / 密码）：\n" + "\n".join(lines)
 
 
 # ---------------------------------------------------------------- sign-in and main ---------------------------
@@ -269,6 +274,7 @@ def _run(app: QApplication, args: argparse.Namespace) -> int:
             # A read-only actor: the smoke test must never change the database it is pointed at.
             ws = Workspace(db, Actor("smoke-test", "启动自检", terms.USER_ROLE_COUNTY_VIEWER))
             window = MainWindow(ws)
+            window.layout().activate()  # sized before it is shown, as on a desktop (offscreen Qt warns otherwise)
             window.show()
             app.processEvents()
             window.close()
@@ -279,7 +285,12 @@ def _run(app: QApplication, args: argparse.Namespace) -> int:
         if db.lock is not None:
             db.lock.set_display_name(actor.display_name)
         window = MainWindow(Workspace(db, actor))
-        window.show()
+        screen = app.primaryScreen()
+        available = screen.availableGeometry() if screen is not None else None
+        if available is not None and (available.width() < window.width() or available.height() < window.height()):
+            window.showMaximized()  # an old 1366×768 screen: use all of it rather than hang off the edge
+        else:
+            window.show()
         return app.exec()
     finally:
         db.close()

@@ -16,7 +16,7 @@ from ..services import dashboard
 from ..services.dashboard import TermReminder, TownshipCounts
 from ..services.workspace import Workspace
 from .labels import backup_reason_label, date_text, datetime_text
-from .table_model import RowsTableModel, fit_rows, make_table_view
+from .table_model import RowsTableModel, fit_columns, fit_rows, fit_width, make_table_view
 
 COUNTS_MAX_ROWS = 25
 REMINDERS_MAX_ROWS = 10
@@ -84,20 +84,24 @@ class HomePage(QWidget):
 
         self.counts = CountsModel()
         self.counts_view = make_table_view(self.counts)
+        self.counts_view.horizontalHeader().setStretchLastSection(False)
         self.counts_box = self._box(layout, "", self.counts_view, None)
 
         self.ending = ReminderModel("剩余天数")
         self.ending_view = make_table_view(self.ending)
+        self.ending_view.horizontalHeader().setStretchLastSection(False)
         self.ending_empty = QLabel()
         self._box(layout, f"期满提醒（{dashboard.TERM_REMINDER_DAYS}天内任期届满）", self.ending_view,
                   self.ending_empty)
 
         self.overdue = ReminderModel("超过天数")
         self.overdue_view = make_table_view(self.overdue)
+        self.overdue_view.horizontalHeader().setStretchLastSection(False)
         self.overdue_empty = QLabel("没有任期已满而未登记离岗的驻村干部。")
-        overdue_hint = QLabel("任期已满（§4：一般不少于2年，期满有序轮换）而花名册中还没有登记离岗的驻村干部。"
+        overdue_hint = QLabel("任期已满（按规定一般不少于2年，期满有序轮换），而花名册中还没有登记离岗的驻村干部。"
                               "请在花名册中登记离岗日期，或按规定办理轮换。")
         overdue_hint.setWordWrap(True)
+        self.overdue_hint = overdue_hint
         self._box(layout, "任期已满、尚未登记离岗", self.overdue_view, self.overdue_empty, overdue_hint)
 
         self.backup_label = QLabel()
@@ -140,13 +144,14 @@ class HomePage(QWidget):
         self.counts.set_rows(rows)
         self._show(self.counts_view, None, COUNTS_MAX_ROWS)
 
+        for view in (self.ending_view, self.overdue_view):
+            view.setColumnHidden(ReminderModel.COL_TOWNSHIP, not county)
         self.ending.set_rows(dashboard.terms_ending(self.ws, on=today))
         self.ending_empty.setText(f"{dashboard.TERM_REMINDER_DAYS}天内没有任期届满的驻村干部。")
         self._show(self.ending_view, self.ending_empty, REMINDERS_MAX_ROWS)
         self.overdue.set_rows(dashboard.terms_overdue(self.ws, on=today))
         self._show(self.overdue_view, self.overdue_empty, REMINDERS_MAX_ROWS)
-        for view in (self.ending_view, self.overdue_view):
-            view.setColumnHidden(ReminderModel.COL_TOWNSHIP, not county)
+        self.overdue_hint.setVisible(self.overdue.rowCount() > 0)
 
         last = dashboard.last_backup(self.ws)
         if last is None:
@@ -161,6 +166,5 @@ class HomePage(QWidget):
         if empty is not None:
             empty.setVisible(not has_rows)
         fit_rows(view, max_rows)
-        view.resizeColumnsToContents()
-        for column in range(view.model().columnCount()):
-            view.setColumnWidth(column, max(view.columnWidth(column) + 24, 90))
+        fit_columns(view, minimum=90)
+        fit_width(view)

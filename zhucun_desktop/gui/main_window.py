@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -28,8 +29,6 @@ from ..storage.errors import StorageError
 from .home_page import HomePage
 from .login import APP_TITLE, LoginDialog
 from .messages import inform, report_error
-from .roster import RosterPage
-from .settings_page import SettingsPage
 
 DAILY_BACKUP_CHECK_MS = 30 * 60 * 1000
 
@@ -40,10 +39,22 @@ class PageSpec:
     factory: Callable[[Workspace, QWidget], QWidget]
 
 
+def _roster_page(ws: Workspace, parent: QWidget) -> QWidget:
+    from .roster import RosterPage  # imports the spreadsheet and PDF libraries: only when first opened
+
+    return RosterPage(ws, parent)
+
+
+def _settings_page(ws: Workspace, parent: QWidget) -> QWidget:
+    from .settings_page import SettingsPage
+
+    return SettingsPage(ws, parent)
+
+
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("首页", lambda ws, parent: HomePage(ws, parent)),
-    PageSpec("花名册", lambda ws, parent: RosterPage(ws, parent)),
-    PageSpec("系统设置", lambda ws, parent: SettingsPage(ws, parent)),
+    PageSpec("首页", HomePage),
+    PageSpec("花名册", _roster_page),
+    PageSpec("系统设置", _settings_page),
 )
 
 
@@ -90,9 +101,14 @@ class MainWindow(QMainWindow):
         self.path_label = QLabel()
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         bar = self.statusBar()
-        bar.addPermanentWidget(self.site_label)
-        bar.addPermanentWidget(self.user_label)
-        bar.addPermanentWidget(self.path_label, 1)
+        for i, label in enumerate((self.site_label, self.user_label, self.path_label)):
+            label.setContentsMargins(8, 0, 8, 0)
+            if i:
+                separator = QFrame()
+                separator.setFrameShape(QFrame.Shape.VLine)
+                separator.setFrameShadow(QFrame.Shadow.Sunken)
+                bar.addPermanentWidget(separator)
+            bar.addPermanentWidget(label, 1 if label is self.path_label else 0)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("文件(&F)")
@@ -120,8 +136,9 @@ class MainWindow(QMainWindow):
         """The page at ``row`` of the navigation, built on first use."""
         if row not in self._pages:
             widget = PAGES[row].factory(self.ws, self.stack)
-            if isinstance(widget, SettingsPage):
-                widget.database_replaced.connect(self.reload_all)
+            replaced = getattr(widget, "database_replaced", None)  # 系统设置 → 从备份恢复
+            if replaced is not None:
+                replaced.connect(self.reload_all)
             self._pages[row] = widget
             self.stack.addWidget(widget)
         return self._pages[row]
@@ -162,7 +179,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{APP_TITLE} — {county}" if county else APP_TITLE)
         actor = self.ws.actor
         self.site_label.setText(f"单位：{site.get('name', '')}")
-        self.user_label.setText(f"当前用户：{actor.display_name}（{actor.role}）")
+        # A demo administrator may be called by the role's name: then the user name says who it is.
+        detail = actor.username if actor.display_name == actor.role else actor.role
+        self.user_label.setText(f"当前用户：{actor.display_name}（{detail}）")
         path = str(self.ws.db.path) if self.ws.db.path is not None else "数据库服务器"
         self.path_label.setText(f"数据库：{path}")
         self.path_label.setToolTip(path)
@@ -185,9 +204,9 @@ class MainWindow(QMainWindow):
             report_error(self, exc, "备份没有完成")
             return
         self.statusBar().showMessage(f"已备份数据库：{made.name}", 10000)
-        for widget in self._pages.values():
-            if isinstance(widget, (SettingsPage, HomePage)):
-                widget.refresh()
+        current = self.stack.currentWidget()
+        if hasattr(current, "refresh"):  # the other pages refresh when they are next shown
+            current.refresh()
 
     def _daily_backup(self) -> None:
         try:

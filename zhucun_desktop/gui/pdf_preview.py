@@ -166,7 +166,7 @@ class PdfPreviewDialog(QDialog):
             return
         inform(self, "已保存", f"已保存到：\n{target}")
 
-    def closeEvent(self, event) -> None:  # noqa: N802 - release the file so the caller may delete it
+    def closeEvent(self, event) -> None:
         self.document.close()
         super().closeEvent(event)
 

@@ -71,8 +71,12 @@ class RowsTableModel(QAbstractTableModel, Generic[Row]):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return self.HEADERS[section]
+        if role == Qt.ItemDataRole.TextAlignmentRole and section in self.NUMERIC:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
 
@@ -91,6 +95,20 @@ def make_table_view(model: QAbstractTableModel, parent=None) -> QTableView:
     view.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     view.setWordWrap(False)
     return view
+
+
+def fit_columns(view: QTableView, padding: int = 24, minimum: int = 60) -> None:
+    """Columns as wide as their content or header plus some air (computed from the rows present)."""
+    header = view.horizontalHeader()
+    for column in range(view.model().columnCount()):
+        content = max(view.sizeHintForColumn(column), header.sectionSizeHint(column))
+        view.setColumnWidth(column, max(content + padding, minimum))
+
+
+def fit_width(view: QTableView) -> None:  # call after fit_columns on a view without a stretched last column
+    """A short table exactly as wide as its columns, so numbers stay next to their names."""
+    width = sum(view.columnWidth(c) for c in range(view.model().columnCount()) if not view.isColumnHidden(c))
+    view.setFixedWidth(width + 2 * view.frameWidth() + 2)
 
 
 def fit_rows(view: QTableView, max_rows: int) -> None:

@@ -16,7 +16,7 @@ from sqlalchemy import Select, func, select
 from ..domain import terms
 from ..storage.models import AuditEntry, County, DispatchUnit, Person, Township, User, Village
 from .errors import NotFound, PermissionDenied
-from .workspace import Workspace
+from .workspace import SYSTEM, Workspace
 
 BATCH = 500
 VERB_NEW, VERB_CHANGE, VERB_DELETE = "新增", "修改", "删除"
@@ -66,6 +66,11 @@ class FieldChange:
 class AuditDetail:
     row: AuditRow
     fields: list[FieldChange] = field(default_factory=list)
+
+
+def _display_names(s) -> dict[str, str]:
+    """User name → display name; the program's own acts (initial set-up) are shown as 系统."""
+    return {SYSTEM.username: SYSTEM.display_name, **dict(s.execute(select(User.username, User.display_name)).all())}
 
 
 def can_read(ws: Workspace) -> bool:
@@ -141,7 +146,7 @@ def list_entries(ws: Workspace, flt: AuditFilter | None = None, *, before_id: in
         query = query.where(AuditEntry.id < before_id)
     with ws.read() as s:
         entries = list(s.scalars(query.order_by(AuditEntry.id.desc()).limit(limit)))
-        users = dict(s.execute(select(User.username, User.display_name)).all())
+        users = _display_names(s)
         wanted = {r.get("person_uuid") for e in entries for r in (e.after or {}, e.before or {})} - {None}
         names = dict(s.execute(select(Person.uuid, Person.name).where(Person.uuid.in_(wanted))).all()) \
             if wanted else {}
@@ -155,7 +160,7 @@ def entry_detail(ws: Workspace, entry_id: int, *, bookkeeping: bool = False) -> 
         entry = s.get(AuditEntry, entry_id)
         if entry is None:
             raise NotFound("这条操作日志不存在。")
-        users = dict(s.execute(select(User.username, User.display_name)).all())
+        users = _display_names(s)
         before, after = dict(entry.before or {}), dict(entry.after or {})
         keys = list(after) + [k for k in before if k not in after]
         if not bookkeeping:
@@ -178,7 +183,7 @@ def actors(ws: Workspace) -> list[tuple[str, str]]:
     """Everyone who appears in the log, as (user name, display name), for the filter."""
     _require(ws)
     with ws.read() as s:
-        users = dict(s.execute(select(User.username, User.display_name)).all())
+        users = _display_names(s)
         names = s.scalars(select(AuditEntry.actor).distinct().order_by(AuditEntry.actor))
         return [(n, users.get(n, n)) for n in names]
 

@@ -173,7 +173,7 @@ def check_person(values: dict[str, Any]) -> tuple[dict[str, Any], list[Finding]]
     return v, findings
 
 
-def _raise_if_blocked(findings: list[Finding], accept_warnings: bool) -> list[Finding]:
+def raise_if_blocked(findings: list[Finding], accept_warnings: bool) -> list[Finding]:
     errors = [f for f in findings if f.is_error]
     warnings = [f for f in findings if not f.is_error]
     if errors or (warnings and not accept_warnings):
@@ -193,9 +193,9 @@ def save_person(ws: Workspace, values: dict[str, Any], *, uuid: str | None = Non
         if person is None or person.deleted:
             raise NotFound("人员不存在或已删除。")
         if uuid:
-            _check_person_scope(ws, s, uuid)
-            findings.extend(_eligibility_of_open_postings(s, uuid, v))
-        warnings = _raise_if_blocked(findings, accept_warnings)
+            check_person_scope(ws, s, uuid)
+            findings.extend(eligibility_of_open_postings(s, uuid, v))
+        warnings = raise_if_blocked(findings, accept_warnings)
         for key in PERSON_KEYS + ("birth_date",):
             if key in v and getattr(person, key) != v[key]:
                 setattr(person, key, v[key])
@@ -204,7 +204,7 @@ def save_person(ws: Workspace, values: dict[str, Any], *, uuid: str | None = Non
         return SaveResult(person.uuid, warnings)
 
 
-def _check_person_scope(ws: Workspace, s: Session, person_uuid: str) -> None:
+def check_person_scope(ws: Workspace, s: Session, person_uuid: str) -> None:
     if ws.actor.is_county:
         return
     townships = set(s.scalars(select(Posting.township_uuid).where(Posting.person_uuid == person_uuid,
@@ -213,7 +213,7 @@ def _check_person_scope(ws: Workspace, s: Session, person_uuid: str) -> None:
         raise ValidationFailed([Finding.error("所属乡镇", "乡镇账号只能修改本乡镇驻村干部的信息")])
 
 
-def _eligibility_of_open_postings(s: Session, person_uuid: str, v: dict[str, Any]) -> list[Finding]:
+def eligibility_of_open_postings(s: Session, person_uuid: str, v: dict[str, Any]) -> list[Finding]:
     out: list[Finding] = []
     for post in s.scalars(select(Posting).where(Posting.person_uuid == person_uuid, Posting.deleted.is_(False),
                                                 Posting.end_date.is_(None))):
@@ -242,7 +242,7 @@ def person_values(ws: Workspace, uuid: str) -> dict[str, Any]:
 def delete_person(ws: Workspace, uuid: str) -> None:
     """A tombstone for a person entered by mistake, with their postings; history stays in the audit log."""
     with ws.transaction("删除人员") as s:
-        _check_person_scope(ws, s, uuid)
+        check_person_scope(ws, s, uuid)
         p = s.get(Person, uuid)
         if p is None or p.deleted:
             raise NotFound("人员不存在或已删除。")
@@ -320,7 +320,7 @@ def add_posting(ws: Workspace, person_uuid: str, *, village_uuid: str, role: str
         ws.check_township(village.township_uuid)
         findings = check_posting(s, person, village_uuid=village_uuid, role=role, start_date=start_date,
                                  end_date=None)
-        warnings = _raise_if_blocked(findings, accept_warnings)
+        warnings = raise_if_blocked(findings, accept_warnings)
         post = Posting(person_uuid=person_uuid, village_uuid=village_uuid, township_uuid=village.township_uuid,
                        role=role, start_date=start_date,
                        term_end_date=term_end_date or default_term_end(start_date),

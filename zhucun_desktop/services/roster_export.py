@@ -45,7 +45,7 @@ def export_roster_pdf(ws: Workspace, path: str | Path, flt: RosterFilter | None 
                       printed_at: datetime | None = None) -> int:
     rows = roster_rows(ws, flt)
     status = flt.status if flt else "在岗"
-    subtitle = f"（{status}，共{len(rows)}人）"
+    subtitle = f"（{status}）"
     render_roster_pdf(rows, path, title=roster_title(ws, flt), subtitle=subtitle,
                       printed_at=printed_at or datetime.now())
     return len(rows)

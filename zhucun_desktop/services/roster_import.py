@@ -166,10 +166,7 @@ def import_roster(ws: Workspace, path: str | Path, *, partial: bool = False, dry
             report.bad_rows.append(row.number)
     if dry_run or (report.errors and not partial) or report.good_rows == 0:
         return report
-    if getattr(ws.db, "path", None) is not None:
-        from ..storage.backup import make_backup
-
-        report.backup_path = str(make_backup(ws.db.path, "import"))
+    report.backup_path = ws.backup_before("import")
     _apply(ws, plan, set(report.bad_rows))
     report.applied = True
     return report

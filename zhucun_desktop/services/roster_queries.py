@@ -28,9 +28,9 @@ from .org import county_uuid
 from .roster import (
     PERSON_KEYS,
     SaveResult,
-    _check_person_scope,
-    _eligibility_of_open_postings,
-    _raise_if_blocked,
+    check_person_scope,
+    eligibility_of_open_postings,
+    raise_if_blocked,
     check_person,
     check_posting,
 )
@@ -56,7 +56,7 @@ def save_person_with_unit(ws: Workspace, values: dict[str, Any], *, uuid: str | 
     """`roster.save_person`, plus a new 派出单位 named by ``values["unit_name"]`` in the same transaction."""
     with ws.transaction("保存人员") as s:
         person, findings = _stage_person(ws, s, values, uuid)
-        warnings = _raise_if_blocked(findings, accept_warnings)
+        warnings = raise_if_blocked(findings, accept_warnings)
         s.flush()
         return SaveResult(person.uuid, warnings)
 
@@ -81,7 +81,7 @@ def create_person_with_posting(ws: Workspace, person_values: dict[str, Any],
             findings.extend(check_posting(s, person, village_uuid=village.uuid, role=pv.role,
                                           start_date=pv.start_date, end_date=None))
             findings.extend(check_term_length(pv.start_date, pv.term_end_date))
-        warnings = _raise_if_blocked(findings, accept_warnings)
+        warnings = raise_if_blocked(findings, accept_warnings)
         assert village is not None and pv.start_date is not None
         s.add(Posting(person_uuid=person.uuid, village_uuid=village.uuid, township_uuid=village.township_uuid,
                       role=pv.role, start_date=pv.start_date,
@@ -105,8 +105,8 @@ def _stage_person(ws: Workspace, s: Session, values: dict[str, Any],
     if person is None or person.deleted:
         raise NotFound("人员不存在或已删除。")
     if uuid:
-        _check_person_scope(ws, s, uuid)
-        findings.extend(_eligibility_of_open_postings(s, uuid, v))
+        check_person_scope(ws, s, uuid)
+        findings.extend(eligibility_of_open_postings(s, uuid, v))
     if unit_name and not v.get("unit_uuid"):
         v["unit_uuid"] = _unit_named(s, unit_name)
     for key in PERSON_KEYS + ("birth_date",):
@@ -135,14 +135,6 @@ def _village_for(ws: Workspace, s: Session, pv: PostingValues, findings: list[Fi
         raise NotFound("所驻村不存在。")
     ws.check_township(village.township_uuid)
     return village
-
-
-def open_posting_of(ws: Workspace, person_uuid: str) -> str | None:
-    """The posting not yet ended (no 离岗 date), if any: what 登记离岗 acts on."""
-    with ws.read() as s:
-        q = (select(Posting.uuid).where(Posting.person_uuid == person_uuid, Posting.deleted.is_(False),
-                                        Posting.end_date.is_(None)).order_by(Posting.start_date.desc()))
-        return s.scalars(q).first()
 
 
 def require_valid(findings: list[Finding]) -> None:

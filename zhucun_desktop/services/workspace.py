@@ -190,6 +190,12 @@ class Workspace:
         finally:
             session.close()
 
+    def backup_before(self, reason: str) -> str | None:
+        """A rotated backup before an import (DESIGN.md: backups before any import); None on a server database."""
+        if getattr(self.db, "path", None) is None:
+            return None
+        return str(self.db.backup(reason))
+
     def require_admin(self) -> None:
         if not self.actor.is_admin:
             raise PermissionDenied("只有“县委组织部管理员”可以做这项操作。")

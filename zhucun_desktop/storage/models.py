@@ -8,7 +8,7 @@ audit, site keys, package log) never leave the machine.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, Optional
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -37,13 +37,13 @@ class Site(Base):
     site_id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_uuid)
     name: Mapped[str] = mapped_column(String(100))
     kind: Mapped[str] = mapped_column(String(16))  # terms.SITE_KIND_*
-    county_uuid: Mapped[Optional[str]] = mapped_column(String(36))
-    township_uuid: Mapped[Optional[str]] = mapped_column(String(36))
+    county_uuid: Mapped[str | None] = mapped_column(String(36))
+    township_uuid: Mapped[str | None] = mapped_column(String(36))
     is_self: Mapped[bool] = mapped_column(Boolean, default=False)
-    sign_public_key: Mapped[Optional[bytes]] = mapped_column(LargeBinary)
-    box_public_key: Mapped[Optional[bytes]] = mapped_column(LargeBinary)
+    sign_public_key: Mapped[bytes | None] = mapped_column(LargeBinary)
+    box_public_key: Mapped[bytes | None] = mapped_column(LargeBinary)
     # Private keys only for the own site, sealed with a key derived from the administrator's password.
-    sealed_private_keys: Mapped[Optional[bytes]] = mapped_column(LargeBinary)
+    sealed_private_keys: Mapped[bytes | None] = mapped_column(LargeBinary)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
 
@@ -69,9 +69,9 @@ class Township(Travelling, Base):
     __tablename__ = "townships"
     county_uuid: Mapped[str] = mapped_column(ForeignKey("counties.uuid"), index=True)
     name: Mapped[str] = mapped_column(String(100))
-    secretary_name: Mapped[Optional[str]] = mapped_column(String(50))  # 乡镇党委书记, signs monthly tables
-    organizer_name: Mapped[Optional[str]] = mapped_column(String(50))  # 组织委员 / 党务副书记
-    villages: Mapped[list["Village"]] = relationship(back_populates="township", lazy="raise_on_sql")
+    secretary_name: Mapped[str | None] = mapped_column(String(50))  # 乡镇党委书记, signs monthly tables
+    organizer_name: Mapped[str | None] = mapped_column(String(50))  # 组织委员 / 党务副书记
+    villages: Mapped[list[Village]] = relationship(back_populates="township", lazy="raise_on_sql")
     __table_args__ = (UniqueConstraint("county_uuid", "name"),)
 
 
@@ -92,9 +92,9 @@ class DispatchUnit(Travelling, Base):
     __tablename__ = "dispatch_units"
     county_uuid: Mapped[str] = mapped_column(ForeignKey("counties.uuid"), index=True)
     name: Mapped[str] = mapped_column(String(200))
-    kind: Mapped[Optional[str]] = mapped_column(String(20))
-    contact_person: Mapped[Optional[str]] = mapped_column(String(50))
-    contact_phone: Mapped[Optional[str]] = mapped_column(String(30))
+    kind: Mapped[str | None] = mapped_column(String(20))
+    contact_person: Mapped[str | None] = mapped_column(String(50))
+    contact_phone: Mapped[str | None] = mapped_column(String(30))
     __table_args__ = (UniqueConstraint("county_uuid", "name"),)
 
 
@@ -106,19 +106,19 @@ class Person(Travelling, Base):
 
     __tablename__ = "persons"
     name: Mapped[str] = mapped_column(String(50), index=True)
-    sex: Mapped[Optional[str]] = mapped_column(String(2))
-    ethnicity: Mapped[Optional[str]] = mapped_column(String(20))
-    birth_date: Mapped[Optional[date]] = mapped_column(Date)
+    sex: Mapped[str | None] = mapped_column(String(2))
+    ethnicity: Mapped[str | None] = mapped_column(String(20))
+    birth_date: Mapped[date | None] = mapped_column(Date)
     id_number: Mapped[str] = mapped_column(String(18), unique=True)
-    political_status: Mapped[Optional[str]] = mapped_column(String(20))
-    party_join_date: Mapped[Optional[date]] = mapped_column(Date)
-    work_start_date: Mapped[Optional[date]] = mapped_column(Date)
-    education: Mapped[Optional[str]] = mapped_column(String(20))
-    unit_uuid: Mapped[Optional[str]] = mapped_column(ForeignKey("dispatch_units.uuid"), index=True)
-    position: Mapped[Optional[str]] = mapped_column(String(100))  # 职务职级
-    staffing: Mapped[Optional[str]] = mapped_column(String(10))  # 编制性质
-    phone: Mapped[Optional[str]] = mapped_column(String(30))
-    note: Mapped[Optional[str]] = mapped_column(Text)
+    political_status: Mapped[str | None] = mapped_column(String(20))
+    party_join_date: Mapped[date | None] = mapped_column(Date)
+    work_start_date: Mapped[date | None] = mapped_column(Date)
+    education: Mapped[str | None] = mapped_column(String(20))
+    unit_uuid: Mapped[str | None] = mapped_column(ForeignKey("dispatch_units.uuid"), index=True)
+    position: Mapped[str | None] = mapped_column(String(100))  # 职务职级
+    staffing: Mapped[str | None] = mapped_column(String(10))  # 编制性质
+    phone: Mapped[str | None] = mapped_column(String(30))
+    note: Mapped[str | None] = mapped_column(Text)
 
 
 class Team(Travelling, Base):
@@ -126,9 +126,9 @@ class Team(Travelling, Base):
 
     __tablename__ = "teams"
     village_uuid: Mapped[str] = mapped_column(ForeignKey("villages.uuid"), index=True)
-    batch: Mapped[Optional[str]] = mapped_column(String(30))
-    start_date: Mapped[Optional[date]] = mapped_column(Date)
-    end_date: Mapped[Optional[date]] = mapped_column(Date)
+    batch: Mapped[str | None] = mapped_column(String(30))
+    start_date: Mapped[date | None] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
 
 
 class Posting(Travelling, Base):
@@ -138,16 +138,16 @@ class Posting(Travelling, Base):
     person_uuid: Mapped[str] = mapped_column(ForeignKey("persons.uuid"), index=True)
     village_uuid: Mapped[str] = mapped_column(ForeignKey("villages.uuid"), index=True)
     township_uuid: Mapped[str] = mapped_column(ForeignKey("townships.uuid"), index=True)
-    team_uuid: Mapped[Optional[str]] = mapped_column(ForeignKey("teams.uuid"))
+    team_uuid: Mapped[str | None] = mapped_column(ForeignKey("teams.uuid"))
     role: Mapped[str] = mapped_column(String(10))  # terms.ROLES
     is_leader: Mapped[bool] = mapped_column(Boolean, default=False)  # 队长
     start_date: Mapped[date] = mapped_column(Date)
-    term_end_date: Mapped[Optional[date]] = mapped_column(Date)  # planned: start + 2 years (§4)
-    end_date: Mapped[Optional[date]] = mapped_column(Date)  # actual last day in post
-    end_reason: Mapped[Optional[str]] = mapped_column(String(20))  # terms.ADJUSTMENT_REASONS
-    batch: Mapped[Optional[str]] = mapped_column(String(30))
-    predecessor_uuid: Mapped[Optional[str]] = mapped_column(String(36))  # whom this posting succeeds (§5, §6)
-    note: Mapped[Optional[str]] = mapped_column(Text)
+    term_end_date: Mapped[date | None] = mapped_column(Date)  # planned: start + 2 years (§4)
+    end_date: Mapped[date | None] = mapped_column(Date)  # actual last day in post
+    end_reason: Mapped[str | None] = mapped_column(String(20))  # terms.ADJUSTMENT_REASONS
+    batch: Mapped[str | None] = mapped_column(String(30))
+    predecessor_uuid: Mapped[str | None] = mapped_column(String(36))  # whom this posting succeeds (§5, §6)
+    note: Mapped[str | None] = mapped_column(Text)
 
 
 class Adjustment(Travelling, Base):
@@ -156,11 +156,11 @@ class Adjustment(Travelling, Base):
     __tablename__ = "adjustments"
     posting_uuid: Mapped[str] = mapped_column(ForeignKey("postings.uuid"), index=True)
     reason: Mapped[str] = mapped_column(String(20))
-    explanation: Mapped[Optional[str]] = mapped_column(Text)
-    successor_person_uuid: Mapped[Optional[str]] = mapped_column(ForeignKey("persons.uuid"))
+    explanation: Mapped[str | None] = mapped_column(Text)
+    successor_person_uuid: Mapped[str | None] = mapped_column(ForeignKey("persons.uuid"))
     steps: Mapped[list[dict]] = mapped_column(JSON, default=list)
-    approval_date: Mapped[Optional[date]] = mapped_column(Date)  # 书面批复
-    transition_end: Mapped[Optional[date]] = mapped_column(Date)  # 半个月过渡期 (§6)
+    approval_date: Mapped[date | None] = mapped_column(Date)  # 书面批复
+    transition_end: Mapped[date | None] = mapped_column(Date)  # 半个月过渡期 (§6)
     state: Mapped[str] = mapped_column(String(20), default="办理中")
 
 
@@ -183,7 +183,7 @@ class CalendarDay(Travelling, Base):
     __tablename__ = "calendar_days"
     day: Mapped[date] = mapped_column(Date, unique=True)
     kind: Mapped[str] = mapped_column(String(10))  # 工作日 / 节假日
-    note: Mapped[Optional[str]] = mapped_column(String(100))
+    note: Mapped[str | None] = mapped_column(String(100))
 
 
 class CalendarYear(Travelling, Base):
@@ -216,9 +216,9 @@ class AttendanceDay(Travelling, Base):
     posting_uuid: Mapped[str] = mapped_column(ForeignKey("postings.uuid"), index=True)
     township_uuid: Mapped[str] = mapped_column(ForeignKey("townships.uuid"))
     day: Mapped[date] = mapped_column(Date)
-    code: Mapped[Optional[str]] = mapped_column(String(4))
+    code: Mapped[str | None] = mapped_column(String(4))
     source: Mapped[str] = mapped_column(String(10), default="manual")  # manual / leave / overdue / import
-    note: Mapped[Optional[str]] = mapped_column(String(200))
+    note: Mapped[str | None] = mapped_column(String(200))
     __table_args__ = (
         UniqueConstraint("person_uuid", "day"),
         Index("ix_attendance_township_day", "township_uuid", "day"),
@@ -232,10 +232,10 @@ class AttendanceMonth(Travelling, Base):
     township_uuid: Mapped[str] = mapped_column(ForeignKey("townships.uuid"))
     month: Mapped[str] = mapped_column(String(7))  # YYYY-MM
     state: Mapped[str] = mapped_column(String(10), default="未完成")
-    content_hash: Mapped[Optional[str]] = mapped_column(String(64))
-    sealed_at: Mapped[Optional[datetime]] = mapped_column(DateTime)
-    sealed_by: Mapped[Optional[str]] = mapped_column(String(50))
-    submitted_at: Mapped[Optional[datetime]] = mapped_column(DateTime)
+    content_hash: Mapped[str | None] = mapped_column(String(64))
+    sealed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    sealed_by: Mapped[str | None] = mapped_column(String(50))
+    submitted_at: Mapped[datetime | None] = mapped_column(DateTime)
     __table_args__ = (UniqueConstraint("township_uuid", "month"),)
 
 
@@ -245,8 +245,8 @@ class MonthSealEvent(Travelling, Base):
     __tablename__ = "month_seal_events"
     month_uuid: Mapped[str] = mapped_column(ForeignKey("attendance_months.uuid"), index=True)
     action: Mapped[str] = mapped_column(String(10))  # 封存 / 重开 / 报送
-    content_hash: Mapped[Optional[str]] = mapped_column(String(64))
-    reason: Mapped[Optional[str]] = mapped_column(Text)
+    content_hash: Mapped[str | None] = mapped_column(String(64))
+    reason: Mapped[str | None] = mapped_column(Text)
     actor: Mapped[str] = mapped_column(String(50))
     at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
 
@@ -265,16 +265,16 @@ class LeaveRequest(Travelling, Base):
     start_date: Mapped[date] = mapped_column(Date)
     end_date: Mapped[date] = mapped_column(Date)
     days: Mapped[int] = mapped_column(Integer)
-    destination: Mapped[Optional[str]] = mapped_column(String(200))
-    reason: Mapped[Optional[str]] = mapped_column(Text)
-    contact: Mapped[Optional[str]] = mapped_column(String(50))
-    handover_person_uuid: Mapped[Optional[str]] = mapped_column(ForeignKey("persons.uuid"))  # 工作交接人
-    rule_set_uuid: Mapped[Optional[str]] = mapped_column(ForeignKey("rule_sets.uuid"))
-    rule_set_number: Mapped[Optional[int]] = mapped_column(Integer)
+    destination: Mapped[str | None] = mapped_column(String(200))
+    reason: Mapped[str | None] = mapped_column(Text)
+    contact: Mapped[str | None] = mapped_column(String(50))
+    handover_person_uuid: Mapped[str | None] = mapped_column(ForeignKey("persons.uuid"))  # 工作交接人
+    rule_set_uuid: Mapped[str | None] = mapped_column(ForeignKey("rule_sets.uuid"))
+    rule_set_number: Mapped[int | None] = mapped_column(Integer)
     chain: Mapped[list[str]] = mapped_column(JSON, default=list)
     state: Mapped[str] = mapped_column(String(12), default="草稿")
-    extends_uuid: Mapped[Optional[str]] = mapped_column(String(36))  # an extension (续假) of another request
-    filed_on: Mapped[Optional[date]] = mapped_column(Date)
+    extends_uuid: Mapped[str | None] = mapped_column(String(36))  # an extension (续假) of another request
+    filed_on: Mapped[date | None] = mapped_column(Date)
 
 
 class LeaveStep(Travelling, Base):
@@ -284,10 +284,10 @@ class LeaveStep(Travelling, Base):
     request_uuid: Mapped[str] = mapped_column(ForeignKey("leave_requests.uuid"), index=True)
     step_no: Mapped[int] = mapped_column(Integer)
     body: Mapped[str] = mapped_column(String(30))
-    signer: Mapped[Optional[str]] = mapped_column(String(50))
+    signer: Mapped[str | None] = mapped_column(String(50))
     decision: Mapped[str] = mapped_column(String(6))  # 同意 / 不同意
     decided_on: Mapped[date] = mapped_column(Date)
-    remark: Mapped[Optional[str]] = mapped_column(Text)
+    remark: Mapped[str | None] = mapped_column(Text)
 
 
 class LeaveReturn(Travelling, Base):
@@ -297,7 +297,7 @@ class LeaveReturn(Travelling, Base):
     request_uuid: Mapped[str] = mapped_column(ForeignKey("leave_requests.uuid"), index=True)
     returned_on: Mapped[date] = mapped_column(Date)
     registered_on: Mapped[date] = mapped_column(Date)
-    note: Mapped[Optional[str]] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(Text)
 
 
 # ---------------------------------------------------------------- duties: talks, meetings, training ----------
@@ -309,16 +309,16 @@ class Activity(Travelling, Base):
 
     __tablename__ = "activities"
     kind: Mapped[str] = mapped_column(String(20), index=True)
-    title: Mapped[Optional[str]] = mapped_column(String(200))
+    title: Mapped[str | None] = mapped_column(String(200))
     start_date: Mapped[date] = mapped_column(Date)
-    end_date: Mapped[Optional[date]] = mapped_column(Date)
-    township_uuid: Mapped[Optional[str]] = mapped_column(ForeignKey("townships.uuid"), index=True)
-    village_uuid: Mapped[Optional[str]] = mapped_column(ForeignKey("villages.uuid"))
-    unit_uuid: Mapped[Optional[str]] = mapped_column(ForeignKey("dispatch_units.uuid"))
+    end_date: Mapped[date | None] = mapped_column(Date)
+    township_uuid: Mapped[str | None] = mapped_column(ForeignKey("townships.uuid"), index=True)
+    village_uuid: Mapped[str | None] = mapped_column(ForeignKey("villages.uuid"))
+    unit_uuid: Mapped[str | None] = mapped_column(ForeignKey("dispatch_units.uuid"))
     person_uuids: Mapped[list[str]] = mapped_column(JSON, default=list)  # participants
-    organizer: Mapped[Optional[str]] = mapped_column(String(100))
-    level: Mapped[Optional[str]] = mapped_column(String(10))  # 县级 / 市级 / 省级 / 国家级 for training
-    note: Mapped[Optional[str]] = mapped_column(Text)
+    organizer: Mapped[str | None] = mapped_column(String(100))
+    level: Mapped[str | None] = mapped_column(String(10))  # 县级 / 市级 / 省级 / 国家级 for training
+    note: Mapped[str | None] = mapped_column(Text)
 
 
 class Assessment(Travelling, Base):
@@ -328,9 +328,9 @@ class Assessment(Travelling, Base):
     person_uuid: Mapped[str] = mapped_column(ForeignKey("persons.uuid"), index=True)
     kind: Mapped[str] = mapped_column(String(10))
     year: Mapped[int] = mapped_column(Integer)
-    grade: Mapped[Optional[str]] = mapped_column(String(10))
-    proposed_by: Mapped[Optional[str]] = mapped_column(String(50))
-    note: Mapped[Optional[str]] = mapped_column(Text)
+    grade: Mapped[str | None] = mapped_column(String(10))
+    proposed_by: Mapped[str | None] = mapped_column(String(50))
+    note: Mapped[str | None] = mapped_column(Text)
 
 
 class Incident(Travelling, Base):
@@ -341,8 +341,8 @@ class Incident(Travelling, Base):
     occurred_at: Mapped[datetime] = mapped_column(DateTime)
     reported_at: Mapped[datetime] = mapped_column(DateTime)
     reporter: Mapped[str] = mapped_column(String(50))
-    township_uuid: Mapped[Optional[str]] = mapped_column(ForeignKey("townships.uuid"))
-    person_uuid: Mapped[Optional[str]] = mapped_column(ForeignKey("persons.uuid"))
+    township_uuid: Mapped[str | None] = mapped_column(ForeignKey("townships.uuid"))
+    person_uuid: Mapped[str | None] = mapped_column(ForeignKey("persons.uuid"))
     description: Mapped[str] = mapped_column(Text)
 
 
@@ -353,18 +353,18 @@ class LedgerRow(Travelling, Base):
     """负面清单及整改台账 row."""
 
     __tablename__ = "ledger_rows"
-    township_uuid: Mapped[Optional[str]] = mapped_column(ForeignKey("townships.uuid"), index=True)
+    township_uuid: Mapped[str | None] = mapped_column(ForeignKey("townships.uuid"), index=True)
     source: Mapped[str] = mapped_column(String(50))  # 问题来源
     found_on: Mapped[date] = mapped_column(Date)  # 发现时间
     subject_kind: Mapped[str] = mapped_column(String(10))  # 派出单位 / 驻村干部
-    subject_unit_uuid: Mapped[Optional[str]] = mapped_column(ForeignKey("dispatch_units.uuid"))
-    subject_person_uuid: Mapped[Optional[str]] = mapped_column(ForeignKey("persons.uuid"))
+    subject_unit_uuid: Mapped[str | None] = mapped_column(ForeignKey("dispatch_units.uuid"))
+    subject_person_uuid: Mapped[str | None] = mapped_column(ForeignKey("persons.uuid"))
     description: Mapped[str] = mapped_column(Text)
-    measures: Mapped[Optional[str]] = mapped_column(Text)  # 整改措施
+    measures: Mapped[str | None] = mapped_column(Text)  # 整改措施
     deadline: Mapped[date] = mapped_column(Date)  # 整改时限
     responsible: Mapped[str] = mapped_column(String(50))  # 责任人
-    progress: Mapped[Optional[str]] = mapped_column(Text)  # 整改进展
-    completed_on: Mapped[Optional[date]] = mapped_column(Date)
+    progress: Mapped[str | None] = mapped_column(Text)  # 整改进展
+    completed_on: Mapped[date | None] = mapped_column(Date)
     state: Mapped[str] = mapped_column(String(12), default="待整改")
     circulated: Mapped[bool] = mapped_column(Boolean, default=False)  # 是否通报
 
@@ -377,7 +377,7 @@ class LedgerVerification(Travelling, Base):
     verified_on: Mapped[date] = mapped_column(Date)
     result: Mapped[str] = mapped_column(String(10))  # 核查通过 / 核查未通过
     verifier: Mapped[str] = mapped_column(String(50))
-    note: Mapped[Optional[str]] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(Text)
 
 
 class SpotCheck(Travelling, Base):
@@ -387,8 +387,8 @@ class SpotCheck(Travelling, Base):
     checked_at: Mapped[datetime] = mapped_column(DateTime)
     method: Mapped[str] = mapped_column(String(10))
     checkers: Mapped[str] = mapped_column(String(200))
-    township_uuid: Mapped[Optional[str]] = mapped_column(ForeignKey("townships.uuid"))
-    note: Mapped[Optional[str]] = mapped_column(Text)
+    township_uuid: Mapped[str | None] = mapped_column(ForeignKey("townships.uuid"))
+    note: Mapped[str | None] = mapped_column(Text)
 
 
 class SpotCheckResult(Travelling, Base):
@@ -396,8 +396,8 @@ class SpotCheckResult(Travelling, Base):
     spot_check_uuid: Mapped[str] = mapped_column(ForeignKey("spot_checks.uuid"), index=True)
     person_uuid: Mapped[str] = mapped_column(ForeignKey("persons.uuid"))
     result: Mapped[str] = mapped_column(String(10))  # 在岗 / 不在岗 / 联系不上
-    note: Mapped[Optional[str]] = mapped_column(Text)
-    ledger_uuid: Mapped[Optional[str]] = mapped_column(ForeignKey("ledger_rows.uuid"))
+    note: Mapped[str | None] = mapped_column(Text)
+    ledger_uuid: Mapped[str | None] = mapped_column(ForeignKey("ledger_rows.uuid"))
 
 
 class Inspection(Travelling, Base):
@@ -407,16 +407,16 @@ class Inspection(Travelling, Base):
     title: Mapped[str] = mapped_column(String(200))
     kind: Mapped[str] = mapped_column(String(10))  # 定期 / 不定期
     start_date: Mapped[date] = mapped_column(Date)
-    end_date: Mapped[Optional[date]] = mapped_column(Date)
-    summary: Mapped[Optional[str]] = mapped_column(Text)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    summary: Mapped[str | None] = mapped_column(Text)
 
 
 class InspectionFinding(Travelling, Base):
     __tablename__ = "inspection_findings"
     inspection_uuid: Mapped[str] = mapped_column(ForeignKey("inspections.uuid"), index=True)
-    township_uuid: Mapped[Optional[str]] = mapped_column(ForeignKey("townships.uuid"))
+    township_uuid: Mapped[str | None] = mapped_column(ForeignKey("townships.uuid"))
     description: Mapped[str] = mapped_column(Text)
-    ledger_uuid: Mapped[Optional[str]] = mapped_column(ForeignKey("ledger_rows.uuid"))
+    ledger_uuid: Mapped[str | None] = mapped_column(ForeignKey("ledger_rows.uuid"))
 
 
 class Circular(Travelling, Base):
@@ -424,7 +424,7 @@ class Circular(Travelling, Base):
 
     __tablename__ = "circulars"
     title: Mapped[str] = mapped_column(String(200))
-    doc_number: Mapped[Optional[str]] = mapped_column(String(50))  # 文号
+    doc_number: Mapped[str | None] = mapped_column(String(50))  # 文号
     body: Mapped[str] = mapped_column(Text)
     issued_on: Mapped[date] = mapped_column(Date)
     finding_uuids: Mapped[list[str]] = mapped_column(JSON, default=list)
@@ -452,11 +452,11 @@ class User(Base):
     username: Mapped[str] = mapped_column(String(50), unique=True)
     display_name: Mapped[str] = mapped_column(String(50))
     role: Mapped[str] = mapped_column(String(20))  # terms.USER_ROLES
-    township_uuid: Mapped[Optional[str]] = mapped_column(ForeignKey("townships.uuid"))
+    township_uuid: Mapped[str | None] = mapped_column(ForeignKey("townships.uuid"))
     password_hash: Mapped[str] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, default=utcnow)
-    last_login_at: Mapped[Optional[datetime]] = mapped_column(DateTime)
+    last_login_at: Mapped[datetime | None] = mapped_column(DateTime)
 
 
 class AuditEntry(Base):
@@ -468,10 +468,10 @@ class AuditEntry(Base):
     actor: Mapped[str] = mapped_column(String(50))
     action: Mapped[str] = mapped_column(String(40))
     table_name: Mapped[str] = mapped_column(String(40))
-    record_uuid: Mapped[Optional[str]] = mapped_column(String(36), index=True)
-    summary: Mapped[Optional[str]] = mapped_column(String(300))
-    before: Mapped[Optional[dict]] = mapped_column(JSON)
-    after: Mapped[Optional[dict]] = mapped_column(JSON)
+    record_uuid: Mapped[str | None] = mapped_column(String(36), index=True)
+    summary: Mapped[str | None] = mapped_column(String(300))
+    before: Mapped[dict | None] = mapped_column(JSON)
+    after: Mapped[dict | None] = mapped_column(JSON)
 
 
 class PackageLog(Base):
@@ -503,6 +503,6 @@ class Conflict(Base):
 
 
 TRAVELLING_MODELS: tuple[type[Base], ...] = tuple(
-    m for m in Base.registry._class_registry.values()  # noqa: SLF001
+    m for m in Base.registry._class_registry.values()
     if isinstance(m, type) and issubclass(m, Travelling)
 )

@@ -55,3 +55,13 @@ def add_cadre(ws: Workspace, name: str, serial: int, *, role: str = FS, township
     roster.add_posting(ws, person, village_uuid=village(ws, township_name, village_name), role=role,
                        start_date=start, batch=batch, accept_warnings=True)
     return person
+
+
+def ime_type(widget, text: str) -> None:
+    """Type Chinese the way a clerk does: an input method commits the characters (QTest only types ASCII)."""
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)

@@ -70,6 +70,7 @@ class Ui_ImportDialog(object):
 
         self.townshipList = QListWidget(self.createGroup)
         self.townshipList.setObjectName(u"townshipList")
+        self.townshipList.setMaximumSize(QSize(16777215, 96))
 
         self.townshipColumn.addWidget(self.townshipList)
 
@@ -85,6 +86,7 @@ class Ui_ImportDialog(object):
 
         self.villageList = QListWidget(self.createGroup)
         self.villageList.setObjectName(u"villageList")
+        self.villageList.setMaximumSize(QSize(16777215, 96))
 
         self.villageColumn.addWidget(self.villageList)
 
@@ -100,6 +102,7 @@ class Ui_ImportDialog(object):
 
         self.unitList = QListWidget(self.createGroup)
         self.unitList.setObjectName(u"unitList")
+        self.unitList.setMaximumSize(QSize(16777215, 96))
 
         self.unitColumn.addWidget(self.unitList)
 
@@ -157,6 +160,7 @@ class Ui_ImportDialog(object):
 
         self.mainLayout.addLayout(self.buttonLayout)
 
+        self.mainLayout.setStretch(3, 1)
 #if QT_CONFIG(shortcut)
         self.fileLabel.setBuddy(self.fileEdit)
 #endif // QT_CONFIG(shortcut)

@@ -27,7 +27,7 @@ class Ui_PersonDialog(object):
     def setupUi(self, PersonDialog):
         if not PersonDialog.objectName():
             PersonDialog.setObjectName(u"PersonDialog")
-        PersonDialog.resize(860, 640)
+        PersonDialog.resize(860, 600)
         self.mainLayout = QVBoxLayout(PersonDialog)
         self.mainLayout.setSpacing(10)
         self.mainLayout.setObjectName(u"mainLayout")
@@ -35,6 +35,8 @@ class Ui_PersonDialog(object):
         self.columnsLayout = QHBoxLayout()
         self.columnsLayout.setSpacing(28)
         self.columnsLayout.setObjectName(u"columnsLayout")
+        self.leftColumn = QVBoxLayout()
+        self.leftColumn.setObjectName(u"leftColumn")
         self.leftForm = QFormLayout()
         self.leftForm.setObjectName(u"leftForm")
         self.leftForm.setLabelAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignVCenter)
@@ -64,6 +66,7 @@ class Ui_PersonDialog(object):
 
         self.idInfoLabel = QLabel(PersonDialog)
         self.idInfoLabel.setObjectName(u"idInfoLabel")
+        self.idInfoLabel.setAlignment(Qt.AlignmentFlag.AlignLeading|Qt.AlignmentFlag.AlignTop)
         self.idInfoLabel.setWordWrap(True)
 
         self.leftForm.setWidget(2, QFormLayout.ItemRole.FieldRole, self.idInfoLabel)
@@ -132,8 +135,17 @@ class Ui_PersonDialog(object):
         self.leftForm.setWidget(8, QFormLayout.ItemRole.FieldRole, self.workDateEdit)
 
 
-        self.columnsLayout.addLayout(self.leftForm)
+        self.leftColumn.addLayout(self.leftForm)
 
+        self.leftSpacer = QSpacerItem(10, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.leftColumn.addItem(self.leftSpacer)
+
+
+        self.columnsLayout.addLayout(self.leftColumn)
+
+        self.rightColumn = QVBoxLayout()
+        self.rightColumn.setObjectName(u"rightColumn")
         self.rightForm = QFormLayout()
         self.rightForm.setObjectName(u"rightForm")
         self.rightForm.setLabelAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignVCenter)
@@ -200,14 +212,23 @@ class Ui_PersonDialog(object):
 
         self.noteEdit = QPlainTextEdit(PersonDialog)
         self.noteEdit.setObjectName(u"noteEdit")
-        self.noteEdit.setMaximumSize(QSize(16777215, 70))
+        self.noteEdit.setMaximumSize(QSize(16777215, 64))
         self.noteEdit.setTabChangesFocus(True)
 
         self.rightForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.noteEdit)
 
 
-        self.columnsLayout.addLayout(self.rightForm)
+        self.rightColumn.addLayout(self.rightForm)
 
+        self.rightSpacer = QSpacerItem(10, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.rightColumn.addItem(self.rightSpacer)
+
+
+        self.columnsLayout.addLayout(self.rightColumn)
+
+        self.columnsLayout.setStretch(0, 1)
+        self.columnsLayout.setStretch(1, 1)
 
         self.mainLayout.addLayout(self.columnsLayout)
 
@@ -268,6 +289,7 @@ class Ui_PersonDialog(object):
 
         self.mainLayout.addWidget(self.buttonBox)
 
+        self.mainLayout.setStretch(3, 1)
 #if QT_CONFIG(shortcut)
         self.nameLabel.setBuddy(self.nameEdit)
         self.idLabel.setBuddy(self.idEdit)

@@ -56,15 +56,15 @@ class DateField(QLineEdit):
         self.textChanged.connect(self._emit_if_changed)
 
     # -- configuration ------------------------------------------------------------------------------------
-    def setMonthOnly(self, month_only: bool) -> None:  # noqa: N802 - Qt property style, set from .ui
+    def setMonthOnly(self, month_only: bool) -> None:
         """出生年月, 入党时间, 参加工作时间 are months on the forms: show 2008-06, store the 1st."""
         self._month_only = month_only
         self._update_placeholder()
 
-    def setFieldName(self, name: str) -> None:  # noqa: N802
+    def setFieldName(self, name: str) -> None:
         self._field = name
 
-    def fieldName(self) -> str:  # noqa: N802
+    def fieldName(self) -> str:
         return self._field
 
     def _update_placeholder(self) -> None:
@@ -81,7 +81,7 @@ class DateField(QLineEdit):
         except RuleViolation:
             return None
 
-    def setDate(self, value: date | None) -> None:  # noqa: N802
+    def setDate(self, value: date | None) -> None:
         self.setText(self.format(value))
 
     def format(self, value: date | None) -> str:
@@ -102,7 +102,7 @@ class DateField(QLineEdit):
             self.dateChanged.emit(value)
 
     # -- calendar popup -----------------------------------------------------------------------------------
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         alt_down = event.key() == Qt.Key.Key_Down and event.modifiers() & Qt.KeyboardModifier.AltModifier
         if alt_down or event.key() == Qt.Key.Key_F4:
             self.show_calendar()

@@ -93,8 +93,20 @@ class FindingsView:
 
 
 def service_message(exc: Exception) -> str:
-    """The Chinese text of a refusal (ServiceError, StorageError); a bug keeps its own text."""
-    return getattr(exc, "message", None) or str(exc) or exc.__class__.__name__
+    """The Chinese text of a refusal (ServiceError, StorageError); a file problem or a bug said in Chinese too."""
+    if isinstance(exc, (ServiceError, StorageError)):
+        return exc.message
+    if isinstance(exc, PermissionError):
+        return f"没有权限读写文件{_which(exc)}：文件可能正在 Excel 或 WPS 中打开，请关闭后再试。"
+    if isinstance(exc, FileNotFoundError):
+        return f"找不到文件{_which(exc)}。"
+    if isinstance(exc, OSError):
+        return f"读写文件{_which(exc)}时出错：{exc.strerror or exc}"
+    return f"程序出错（{exc.__class__.__name__}：{exc}）。请把这条信息告诉县委组织部的系统管理员。"
+
+
+def _which(exc: OSError) -> str:
+    return f"“{exc.filename}”" if exc.filename else ""
 
 
 def save_with_confirmation(parent: QWidget, view: FindingsView, call: Callable[[bool], T],

@@ -7,6 +7,7 @@ database up first and writes in one transaction, so an import is never half-done
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
@@ -31,7 +32,6 @@ class IssueModel(RowsTableModel[RowIssue]):
     COL_MESSAGE = 2
     COL_LEVEL = 3
     HEADERS = ("行号", "字段", "原因", "级别")
-    NUMERIC = frozenset({COL_ROW})
 
     def text(self, row: RowIssue, column: int) -> str:
         if column == self.COL_ROW:
@@ -69,6 +69,7 @@ class ImportDialog(QDialog):
         proxy.setSortRole(SORT_ROLE)
         self.ui.problemTable.setModel(proxy)
         self.ui.problemTable.verticalHeader().setVisible(False)
+        self.ui.summaryLabel.setTextFormat(Qt.TextFormat.RichText)
         self.ui.problemTable.sortByColumn(IssueModel.COL_ROW, Qt.SortOrder.AscendingOrder)
         header = self.ui.problemTable.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -82,6 +83,7 @@ class ImportDialog(QDialog):
         self.ui.partialButton.clicked.connect(lambda: self.apply(partial=True))
         self.ui.cancelButton.clicked.connect(self.reject)
         self.ui.createGroup.hide()
+        self.ui.resultLabel.hide()
         self._set_buttons()
         if path is not None:
             self.preview(path)
@@ -97,6 +99,7 @@ class ImportDialog(QDialog):
         self.path = Path(path)
         self.ui.fileEdit.setText(str(self.path))
         self.ui.resultLabel.clear()
+        self.ui.resultLabel.hide()
         report = self._run(dry_run=True, partial=False)
         if report is not None:
             self.show_report(report)
@@ -120,11 +123,14 @@ class ImportDialog(QDialog):
         self.issues.set_rows([*report.errors, *report.warnings])
         self.ui.problemsGroup.setTitle(f"问题清单（错误 {len(report.errors)} 条，提醒 {len(report.warnings)} 条）")
         if report.errors:
-            text = (f"{report.summary()}。\n有 {len(report.bad_rows)} 行有错误：改正 Excel 文件后重新选择，"
-                    f"或只导入无误的 {report.good_rows} 行。")
-            self._say(self.ui.summaryLabel, text, ERROR_COLOR)
+            verdict = (f"有 {len(report.bad_rows)} 行有错误：改正 Excel 文件后重新选择，"
+                       f"或只导入无误的 {report.good_rows} 行。")
+            color = ERROR_COLOR
         else:
-            self._say(self.ui.summaryLabel, f"{report.summary()}。检查通过，可以导入。", OK_COLOR)
+            verdict, color = "检查通过，可以导入。", OK_COLOR
+        self.ui.summaryLabel.setStyleSheet("")
+        self.ui.summaryLabel.setText(f'{html.escape(report.summary())}。<br><span style="color:{color}">'
+                                     f"{html.escape(verdict)}</span>")
         lists = ((self.ui.townshipList, report.new_townships), (self.ui.villageList, report.new_villages),
                  (self.ui.unitList, report.new_units))
         for widget, names in lists:
@@ -167,6 +173,7 @@ class ImportDialog(QDialog):
     def _say(label, text: str, color: str) -> None:
         label.setText(text)
         label.setStyleSheet(f"color: {color}")
+        label.setVisible(bool(text))
 
 
 def _fill(widget: QListWidget, names: list[str]) -> None:

@@ -1,7 +1,8 @@
 """村和派出单位: the villages of a township with their categories, and the dispatching units (派出单位).
 
-Select a row to rename or re-categorise it and press 保存; 新增村 / 新增单位 empties the form for a new one.
-Villages and units are never deleted here: postings and printed rosters refer to them.
+Two explicit buttons, so a click never does what the clerk did not mean: 新增村 / 新增单位 saves what is typed as a
+new one; 保存修改 renames the selected one (a row clicked fills the form). Villages and units are never deleted
+here: postings and printed rosters refer to them.
 """
 
 from __future__ import annotations
@@ -67,8 +68,8 @@ class VillagesTab(QObject):
         ui.townshipCombo.setEnabled(self.ws.actor.is_county)
         ui.townshipCombo.currentIndexChanged.connect(lambda _i: self.reload())
         ui.villageTable.itemSelectionChanged.connect(self._selected)
-        ui.newVillageButton.clicked.connect(self.start_new)
-        ui.saveVillageButton.clicked.connect(self.save)
+        ui.newVillageButton.clicked.connect(lambda: self.save(new=True))
+        ui.saveVillageButton.clicked.connect(lambda: self.save(new=False))
         self.reload()
 
     def reload(self, select: str | None = None) -> None:
@@ -78,7 +79,7 @@ class VillagesTab(QObject):
         table.setRowCount(len(self.villages))
         for r, v in enumerate(self.villages):
             _fill_row(table, r, v.uuid, (v.name, "、".join(v.categories)))
-        self.start_new()
+        self.clear_form()
         if select:
             for r in range(table.rowCount()):
                 if table.item(r, 0).data(UUID_ROLE) == select:
@@ -87,27 +88,26 @@ class VillagesTab(QObject):
     def _selected(self) -> None:
         uuid = _selected_uuid(self.ui.villageTable)
         village = next((v for v in self.villages if v.uuid == uuid), None)
+        self.ui.saveVillageButton.setEnabled(village is not None)
         if village is None:
             return
-        self.ui.villageEditGroup.setTitle(f"修改：{village.name}")
         self.ui.villageNameEdit.setText(village.name)
         for category, box in self.checks.items():
             box.setChecked(category in village.categories)
 
-    def start_new(self) -> None:
+    def clear_form(self) -> None:
         self.ui.villageTable.clearSelection()
-        self.ui.villageEditGroup.setTitle("新增村")
+        self.ui.saveVillageButton.setEnabled(False)
         self.ui.villageNameEdit.clear()
         for box in self.checks.values():
             box.setChecked(False)
-        self.ui.villageNameEdit.setFocus()
 
-    def save(self) -> None:
+    def save(self, *, new: bool) -> None:
         township = self.ui.townshipCombo.currentData()
         if not township:
             self.dialog.say("请先选择所属乡镇。", error=True)
             return
-        uuid = _selected_uuid(self.ui.villageTable)
+        uuid = None if new else _selected_uuid(self.ui.villageTable)
         name = self.ui.villageNameEdit.text()
         categories = [c for c, box in self.checks.items() if box.isChecked()]
         try:
@@ -129,8 +129,8 @@ class UnitsTab(QObject):
         _setup_table(self.ui.unitTable, ("单位名称", "单位类型", "联系人", "联系电话"), stretch=0)
         self.ui.unitKindCombo.addItems(list(terms.UNIT_KINDS))
         self.ui.unitTable.itemSelectionChanged.connect(self._selected)
-        self.ui.newUnitButton.clicked.connect(self.start_new)
-        self.ui.saveUnitButton.clicked.connect(self.save)
+        self.ui.newUnitButton.clicked.connect(lambda: self.save(new=True))
+        self.ui.saveUnitButton.clicked.connect(lambda: self.save(new=False))
         self.reload()
 
     def reload(self, select: str | None = None) -> None:
@@ -139,7 +139,7 @@ class UnitsTab(QObject):
         table.setRowCount(len(self.units))
         for r, u in enumerate(self.units):
             _fill_row(table, r, u.uuid, (u.name, u.kind or "", u.contact_person or "", u.contact_phone or ""))
-        self.start_new()
+        self.clear_form()
         if select:
             for r, u in enumerate(self.units):
                 if u.uuid == select:
@@ -148,28 +148,28 @@ class UnitsTab(QObject):
     def _selected(self) -> None:
         uuid = _selected_uuid(self.ui.unitTable)
         unit = next((u for u in self.units if u.uuid == uuid), None)
+        self.ui.saveUnitButton.setEnabled(unit is not None)
         if unit is None:
             return
-        self.ui.unitEditGroup.setTitle(f"修改：{unit.name}")
         self.ui.unitNameEdit.setText(unit.name)
         self.ui.unitKindCombo.setCurrentIndex(self.ui.unitKindCombo.findText(unit.kind or ""))
         self.ui.contactEdit.setText(unit.contact_person or "")
         self.ui.contactPhoneEdit.setText(unit.contact_phone or "")
 
-    def start_new(self) -> None:
+    def clear_form(self) -> None:
         self.ui.unitTable.clearSelection()
-        self.ui.unitEditGroup.setTitle("新增派出单位")
+        self.ui.saveUnitButton.setEnabled(False)
         for edit in (self.ui.unitNameEdit, self.ui.contactEdit, self.ui.contactPhoneEdit):
             edit.clear()
         self.ui.unitKindCombo.setCurrentIndex(-1)
 
-    def save(self) -> None:
+    def save(self, *, new: bool) -> None:
         name = self.ui.unitNameEdit.text()
         try:
             saved = org.save_unit(self.ws, name, kind=self.ui.unitKindCombo.currentText() or None,
                                   contact_person=self.ui.contactEdit.text().strip() or None,
                                   contact_phone=self.ui.contactPhoneEdit.text().strip() or None,
-                                  uuid=_selected_uuid(self.ui.unitTable))
+                                  uuid=None if new else _selected_uuid(self.ui.unitTable))
         except Exception as exc:  # noqa: BLE001
             self.dialog.say(service_message(exc), error=True)
             return

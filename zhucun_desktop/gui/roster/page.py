@@ -6,9 +6,9 @@ A 县级查看 account sees the roster, exports and prints it, and changes nothi
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QHeaderView, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QToolBar, QWidget
 
 from ...services.roster import STATUS_LEFT, RosterEntry, list_roster
 from ...services.workspace import Workspace
@@ -16,9 +16,18 @@ from ..forms.ui_roster_page import Ui_RosterPage
 from ..messages import report_error
 from .filter_bar import RosterFilters
 from .output import export_excel, print_roster
-from .table_model import COL_UNIT, SAMPLES, RosterProxyModel, RosterTableModel
+from .table_model import (
+    COL_POSITION,
+    COL_TOWNSHIP,
+    COL_UNIT,
+    HEADERS,
+    SAMPLES,
+    RosterProxyModel,
+    RosterTableModel,
+)
 
-CELL_PADDING = 22
+CELL_PADDING = 12
+COMBO_ARROW = 36  # the drop-down arrow and the frame of a filter combo
 
 
 class RosterPage(QWidget):
@@ -32,6 +41,7 @@ class RosterPage(QWidget):
         self.proxy.setSourceModel(self.model)
         self._build_table()
         self._build_toolbar()
+        self._size_filters()
         self.filters = RosterFilters(ws, self.ui, self)
         self.filters.changed.connect(self.reload)
         self.filters.search_changed.connect(self._search)
@@ -47,14 +57,50 @@ class RosterPage(QWidget):
         header = view.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setHighlightSections(False)
+        header.setStretchLastSection(False)
         metrics = view.fontMetrics()
-        for col, sample in enumerate(SAMPLES):
-            header.resizeSection(col, metrics.horizontalAdvance(sample) + CELL_PADDING)
-        header.setSectionResizeMode(COL_UNIT, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(metrics.horizontalAdvance("性别") + CELL_PADDING)
+        self._widths = [max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(HEADERS[col]))
+                        + CELL_PADDING for col, sample in enumerate(SAMPLES)]
+        for col, width in enumerate(self._widths):
+            header.resizeSection(col, width)
+        if not self.ws.actor.is_county:
+            view.setColumnHidden(COL_TOWNSHIP, True)  # always the user's own township
+            self._widths[COL_TOWNSHIP] = 0
+        view.viewport().installEventFilter(self)
         view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the service's order: 乡镇, 村, 角色, 姓名
         view.doubleClicked.connect(lambda _index: self.open_current())
         view.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
+
+    def _size_filters(self) -> None:
+        """Each filter combo as wide as a few Chinese characters, not as the longest unit name in the database,
+        so the filter row fits a 1366-pixel screen."""
+        ui = self.ui
+        metrics = self.fontMetrics()
+        chars = {ui.townshipCombo: 5, ui.villageCombo: 5, ui.roleCombo: 6, ui.unitCombo: 6, ui.batchCombo: 4,
+                 ui.statusCombo: 3}
+        for combo, n in chars.items():
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(1)
+            combo.setMinimumWidth(metrics.horizontalAdvance("汉" * n) + COMBO_ARROW)
+        ui.searchEdit.setMinimumWidth(metrics.horizontalAdvance(ui.searchEdit.placeholderText()) + COMBO_ARROW)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.ui.tableView.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
+
+    def _fit_columns(self) -> None:
+        """Every column as wide as its usual content; room left over goes to 派出单位 and 职务职级, whose
+        names are long. On a narrow screen the table scrolls sideways rather than cutting columns."""
+        header = self.ui.tableView.horizontalHeader()
+        spare = self.ui.tableView.viewport().width() - sum(self._widths)
+        for col, width in enumerate(self._widths):
+            if not width:
+                continue
+            extra = 0
+            if spare > 0 and col in (COL_UNIT, COL_POSITION):
+                extra = spare * 2 // 3 if col == COL_UNIT else spare // 3
+            header.resizeSection(col, width + extra)
 
     def _build_toolbar(self) -> None:
         bar = QToolBar("花名册", self)
@@ -91,6 +137,7 @@ class RosterPage(QWidget):
             self.addAction(action)
         action.triggered.connect(slot)
         action.setVisible(visible)
+        action.setEnabled(visible)  # nor by its shortcut
         if visible:
             self.toolbar.addAction(action)
         return action
@@ -144,8 +191,9 @@ class RosterPage(QWidget):
 
     def _update_actions(self) -> None:
         entry = self.current_entry()
-        self.edit_action.setEnabled(entry is not None)
-        self.end_action.setEnabled(entry is not None and entry.posting_uuid is not None
+        writer = self.ws.actor.can_write
+        self.edit_action.setEnabled(writer and entry is not None)
+        self.end_action.setEnabled(writer and entry is not None and entry.posting_uuid is not None
                                    and entry.end_date is None and entry.status != STATUS_LEFT)
 
     # -- actions --------------------------------------------------------------------------------------------

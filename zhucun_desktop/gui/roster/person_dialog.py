@@ -39,6 +39,14 @@ from .feedback import (
 from .person_history import PostingHistoryPanel
 from .posting_dialogs import PostingFields
 
+MAX_HEIGHT = 700
+
+
+def _has_errors(values: dict[str, Any]) -> bool:
+    """The person's own findings (身份证号, 性别 …), checked without the database."""
+    _clean, findings = roster.check_person({k: v for k, v in values.items() if k != UNIT_NAME})
+    return any(f.is_error for f in findings)
+
 
 class PersonDialog(QDialog):
     """新增人员 (``person_uuid`` None) or 人员信息 of an existing person; read-only for 县级查看."""
@@ -69,7 +77,8 @@ class PersonDialog(QDialog):
             self._load(person_uuid)
         if not ws.actor.can_write:
             self._make_read_only()
-        self.resize(self.width(), min(self.sizeHint().height() + 20, 700) if person_uuid is None else self.height())
+        if person_uuid is None:  # no history table: as tall as the form needs, within an old 768-pixel screen
+            self.resize(self.width(), min(self.sizeHint().height() + 20, MAX_HEIGHT))
         self.ui.nameEdit.setFocus()
 
     # -- set-up ---------------------------------------------------------------------------------------------
@@ -95,6 +104,8 @@ class PersonDialog(QDialog):
         u.workDateEdit.setMonthOnly(True)
         u.workDateEdit.setFieldName("参加工作时间")
         u.phoneEdit.setPlaceholderText("手机号码")
+        # Two lines are kept for what the 身份证号 says, so the form does not jump while it is typed.
+        u.idInfoLabel.setMinimumHeight(2 * u.idInfoLabel.fontMetrics().lineSpacing() + 2)
         u.buttonBox.button(QDialogButtonBox.StandardButton.Save).setText("保存")
         u.buttonBox.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
 
@@ -218,7 +229,8 @@ class PersonDialog(QDialog):
             posting, posting_problems = self.posting_fields.read()
             problems += posting_problems
         new_unit = values.get(UNIT_NAME)
-        if new_unit and not problems and not confirm(
+        # Ask about a new unit only when the form is otherwise right, not before showing its errors.
+        if new_unit and not problems and not _has_errors(values) and not confirm(
                 self, "新建派出单位", f"派出单位“{new_unit}”还没有登记。\n保存时将同时新建这个单位，确定吗？",
                 yes="新建并保存", no="返回修改"):
             return

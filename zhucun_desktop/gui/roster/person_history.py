@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidgetItem, QWidget
 
 from ...services import roster
@@ -14,7 +14,7 @@ from .posting_dialogs import EndPostingDialog, NewPostingDialog
 from .table_model import LEADER_MARK, RANGE_DASH, month_text
 
 HEADERS = ("所属乡镇", "所驻村", "驻村角色", "驻村起止时间", "离岗日期", "离岗原因", "批次")
-VISIBLE_ROWS = 4
+VISIBLE_ROWS = 3  # rows shown without scrolling; most cadres have one or two postings
 
 
 def posting_cells(p: PostingView) -> tuple[str, ...]:
@@ -47,8 +47,11 @@ class PostingHistoryPanel(QObject):
         table.verticalHeader().setVisible(False)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         header = table.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
+        table.setMinimumHeight(header.sizeHint().height() + VISIBLE_ROWS * table.verticalHeader().defaultSectionSize()
+                               + 2 * table.frameWidth())
         ui.addPostingButton.clicked.connect(self.add_posting)
         ui.endPostingButton.clicked.connect(self.end_posting)
         if not ws.actor.can_write:
@@ -63,10 +66,6 @@ class PostingHistoryPanel(QObject):
         for r, p in enumerate(self.postings):
             for c, text in enumerate(posting_cells(p)):
                 table.setItem(r, c, QTableWidgetItem(text))
-        row_height = table.verticalHeader().defaultSectionSize()
-        rows = min(max(len(self.postings), 1), VISIBLE_ROWS)
-        table.setFixedHeight(table.horizontalHeader().sizeHint().height() + rows * row_height
-                             + 2 * table.frameWidth() + 2)
         open_posting = self.open_posting()
         self.ui.addPostingButton.setEnabled(open_posting is None)
         self.ui.addPostingButton.setToolTip("" if open_posting is None else "请先为当前驻村登记离岗")

@@ -39,7 +39,7 @@ COL_STATUS = 12
 HEADERS = ("姓名", "性别", "出生年月", "政治面貌", "派出单位", "职务职级", "驻村角色", "所驻村", "所属乡镇",
            "驻村起止时间", "批次", "联系电话", "状态")
 # The widest usual content of each column, for widths that need no pass over 10,000 rows.
-SAMPLES = ("欧阳某某", "性别", "0000.00", "中共预备党员", "县农业农村局", "四级主任科员", "驻村第一书记（队长）",
+SAMPLES = ("欧阳某某", "男", "0000.00", "中共预备党员", "县农业农村局", "四级主任科员", "驻村第一书记（队长）",
            "大坪村", "东风镇", "0000.00—0000.00", "第十批", "00000000000", "未到岗")
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -120,13 +120,13 @@ class RosterTableModel(QAbstractTableModel):
         return list(self._entries)
 
     # -- QAbstractTableModel --------------------------------------------------------------------------------
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._entries)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(HEADERS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return HEADERS[section]
@@ -170,7 +170,7 @@ class RosterProxyModel(QSortFilterProxyModel):
     def search_text(self) -> str:
         return self._needle
 
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         if not self._needle:
             return True
         model = self.sourceModel()

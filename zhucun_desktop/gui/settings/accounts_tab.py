@@ -10,7 +10,7 @@ from ...services.errors import ServiceError
 from ...services.workspace import Workspace
 from ..labels import utc_datetime_text
 from ..messages import confirm, report_error
-from ..table_model import RowsTableModel, make_table_view
+from ..table_model import RowsTableModel, fit_columns, make_table_view
 from .user_dialogs import NewUserDialog, OwnPasswordForm, ResetPasswordDialog
 
 
@@ -68,9 +68,7 @@ class AccountsTab(QWidget):
             return
         selected = self.selected_user()
         self.model.set_rows(accounts.list_users(self.ws))
-        self.view.resizeColumnsToContents()
-        for column in range(self.model.columnCount()):
-            self.view.setColumnWidth(column, self.view.columnWidth(column) + 24)
+        fit_columns(self.view)
         if selected is not None:
             self.select_user(selected.username)
         self._selection_changed()

@@ -12,7 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from ...services import audit_view
 from ...services.audit_view import AuditFilter, AuditRow
-from ...services.workspace import Workspace
+from ...services.workspace import SYSTEM, Workspace
 from ..labels import datetime_text, field_label, table_label
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -33,6 +33,13 @@ def summary_text(row: AuditRow) -> str:
         more = "等" if len(row.changed) > 4 else ""
         text += f"（改了{fields}{more}）"
     return text
+
+
+def actor_text(username: str, display_name: str) -> str:
+    """李管理（admin）; the program itself is just 系统."""
+    if username == SYSTEM.username or display_name == username:
+        return display_name
+    return f"{display_name}（{username}）"
 
 
 class AuditModel(QAbstractTableModel):
@@ -90,7 +97,7 @@ class AuditModel(QAbstractTableModel):
         if column == self.COL_TIME:
             return datetime_text(row.at)
         if column == self.COL_ACTOR:
-            return row.actor_name if row.actor_name == row.actor else f"{row.actor_name}（{row.actor}）"
+            return actor_text(row.actor, row.actor_name)
         if column == self.COL_VERB:
             return row.verb
         if column == self.COL_TABLE:

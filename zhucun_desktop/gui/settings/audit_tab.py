@@ -30,7 +30,7 @@ from ...services.audit_view import AuditFilter
 from ...services.workspace import Workspace
 from ..labels import datetime_text, field_label, table_label, utc_datetime_text
 from ..table_model import make_table_view
-from .audit_model import AuditModel, summary_text
+from .audit_model import AuditModel, actor_text, summary_text
 
 CHANGED = QBrush(QColor("#fff3c4"))
 _ISO_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?$")
@@ -86,6 +86,7 @@ class AuditTab(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([700, 400])
         splitter.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)
@@ -130,8 +131,7 @@ class AuditTab(QWidget):
         combo.setCurrentIndex(max(index, 0))
 
     def refresh(self) -> None:
-        self._fill_combo(self.actor_combo, [(u, n if n == u else f"{n}（{u}）")
-                                            for u, n in audit_view.actors(self.ws)])
+        self._fill_combo(self.actor_combo, [(u, actor_text(u, n)) for u, n in audit_view.actors(self.ws)])
         self._fill_combo(self.table_combo, sorted(((t, table_label(t)) for t in audit_view.tables(self.ws)),
                                                   key=lambda item: item[1]))
         self.search()
@@ -151,9 +151,10 @@ class AuditTab(QWidget):
         self.count_label.setText(f"共 {self.model.total} 条")
         self.view.setColumnWidth(AuditModel.COL_TIME, self.view.fontMetrics().horizontalAdvance("0000-00-00 00:00")
                                  + 24)
-        self.view.setColumnWidth(AuditModel.COL_ACTOR, 130)
-        self.view.setColumnWidth(AuditModel.COL_VERB, 60)
-        self.view.setColumnWidth(AuditModel.COL_TABLE, 110)
+        actor_width = self.view.sizeHintForColumn(AuditModel.COL_ACTOR) + 16
+        self.view.setColumnWidth(AuditModel.COL_ACTOR, max(110, min(actor_width, 230)))
+        self.view.setColumnWidth(AuditModel.COL_VERB, 50)
+        self.view.setColumnWidth(AuditModel.COL_TABLE, 90)
         self._show_detail()
         if self.model.rowCount():
             self.view.selectRow(0)
@@ -166,10 +167,14 @@ class AuditTab(QWidget):
             return
         row = self.model.row_at(index.row())
         detail = audit_view.entry_detail(self.ws, row.id)
-        self.detail_title.setText(f"{datetime_text(row.at)}　{self.model.text(row, AuditModel.COL_ACTOR)}　"
-                                  f"{row.verb}{table_label(row.table_name)}　{summary_text(row)}")
-        self.detail.setRowCount(len(detail.fields))
-        for i, change in enumerate(detail.fields):
+        self.detail_title.setText(f"{datetime_text(row.at)}　{self.model.text(row, AuditModel.COL_ACTOR)}\n"
+                                  f"{summary_text(row) or row.verb + table_label(row.table_name)}")
+        # A new record has only an "after", a deleted one only a "before"; values never recorded are left out.
+        fields = [f for f in detail.fields if f.before is not None or f.after is not None]
+        self.detail.setColumnHidden(1, all(f.before is None for f in fields))
+        self.detail.setColumnHidden(2, all(f.after is None for f in fields))
+        self.detail.setRowCount(len(fields))
+        for i, change in enumerate(fields):
             cells = (field_label(row.table_name, change.key), value_text(change.before), value_text(change.after))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)

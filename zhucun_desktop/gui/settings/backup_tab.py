@@ -18,7 +18,7 @@ from ...storage.backup import BackupInfo, backup_dir_for, list_backups
 from ...storage.errors import StorageError
 from ..labels import backup_reason_label, datetime_text, size_text
 from ..messages import confirm, report_error
-from ..table_model import RowsTableModel, make_table_view
+from ..table_model import RowsTableModel, fit_columns, make_table_view
 
 OK_STYLE = "color: #1b6e20;"
 
@@ -66,6 +66,7 @@ class BackupTab(QWidget):
         buttons.addStretch(1)
         self.message = QLabel()
         self.message.setWordWrap(True)
+        self.message.setVisible(False)
         self.folder_label = QLabel()
         self.folder_label.setStyleSheet("color: #555555;")
         self.folder_label.setWordWrap(True)
@@ -89,9 +90,7 @@ class BackupTab(QWidget):
                 button.setEnabled(False)
             return
         self.model.set_rows(list_backups(self.db_path))
-        self.view.resizeColumnsToContents()
-        for column in range(self.model.columnCount()):
-            self.view.setColumnWidth(column, self.view.columnWidth(column) + 24)
+        fit_columns(self.view)
         self.folder_label.setText(
             f"备份保存在：{backup_dir_for(self.db_path)}\n程序在每次启动时、每天、升级和导入前自动备份，并自动清理过旧的备份"
             "（保留最近几天、每周和每月各一份）。建议定期把备份文件复制到U盘保存。")
@@ -107,6 +106,7 @@ class BackupTab(QWidget):
     def _say(self, text: str, ok: bool = True) -> None:
         self.message.setStyleSheet(OK_STYLE if ok else "color: #b00020;")
         self.message.setText(text)
+        self.message.setVisible(bool(text))
 
     def backup_now(self) -> None:
         try:

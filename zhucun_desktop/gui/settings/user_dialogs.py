@@ -25,8 +25,8 @@ from ...services.workspace import Workspace
 
 TOWNSHIP_ROLES = (terms.USER_ROLE_TOWNSHIP_CLERK, terms.USER_ROLE_TOWNSHIP_LEADER)
 ROLE_NOTES = {
-    terms.USER_ROLE_TOWNSHIP_CLERK: "乡镇录入员：登记本乡镇的花名册、考勤和请销假。",
-    terms.USER_ROLE_TOWNSHIP_LEADER: "乡镇领导：查看和审核本乡镇的数据。",
+    terms.USER_ROLE_TOWNSHIP_CLERK: "乡镇录入员：录入和修改本乡镇的数据，只看到本乡镇。",
+    terms.USER_ROLE_TOWNSHIP_LEADER: "乡镇领导：查看和修改本乡镇的数据，可以从备份恢复。",
     terms.USER_ROLE_COUNTY_ADMIN: "县委组织部管理员：管理全县数据和账号。",
     terms.USER_ROLE_COUNTY_VIEWER: "县级查看：只能查看全县数据，不能修改。",
 }
@@ -53,7 +53,7 @@ class _FormDialog(QDialog):
     def __init__(self, title: str, ok_text: str, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.setMinimumWidth(440)
+        self.setMinimumWidth(480)
         self.form = QFormLayout()
         self.form.setVerticalSpacing(10)
         self.error = error_label()
@@ -121,18 +121,29 @@ class NewUserDialog(_FormDialog):
         self.role_combo.addItems(list(terms.USER_ROLES))
         self.role_note = QLabel()
         self.role_note.setStyleSheet("color: #555555;")
+        self.role_note.setWordWrap(True)
         self.form.addRow("", self.role_note)
         self.township_combo = self.add_field("所属乡镇", QComboBox())
         for township in org.list_townships(ws):
             self.township_combo.addItem(township.name, township.uuid)
         self.password_edit = self.add_field("密码", password_edit(f"至少{accounts.MIN_PASSWORD}位"))
         self.confirm_edit = self.add_field("确认密码", password_edit("再输入一次"))
+        # The row keeps its place while hidden, so the dialog does not jump when the role changes.
+        for widget in (self.township_combo, self.form.labelForField(self.township_combo)):
+            policy = widget.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            widget.setSizePolicy(policy)
         self.role_combo.currentTextChanged.connect(self._role_changed)
         self._role_changed(self.role_combo.currentText())
         self.created_id: int | None = None
 
+    def township_shown(self) -> bool:
+        return not self.township_combo.isHidden()
+
     def _role_changed(self, role: str) -> None:
-        self.form.setRowVisible(self.township_combo, role in TOWNSHIP_ROLES)
+        township_role = role in TOWNSHIP_ROLES
+        self.township_combo.setVisible(township_role)
+        self.form.labelForField(self.township_combo).setVisible(township_role)
         self.role_note.setText(ROLE_NOTES.get(role, ""))
 
     def save(self) -> str | None:

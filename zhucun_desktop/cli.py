@@ -374,6 +374,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("restore", cmd_restore, "从备份恢复数据库 / restore the database from a backup")
     db_option(p)
     p.add_argument("backup", metavar="BACKUP", help="备份文件 / backup file")
+
+    from .cli_attendance import register as register_attendance
+
+    register_attendance(commands, None)
     return parser
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import bench_attendance_grid
 import bench_roster_import
 import bench_startup
 
@@ -16,7 +17,8 @@ def main() -> int:
     import os
 
     print(f"machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}")
-    for result in (bench_startup.run(), bench_roster_import.run()):
+    for job in (bench_startup.run, bench_roster_import.run, bench_attendance_grid.run):
+        result = job()
         print(result.line(), flush=True)
     return 0
 

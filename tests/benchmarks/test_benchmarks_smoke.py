@@ -7,6 +7,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import bench_attendance_grid
 import bench_roster_import
 import bench_startup
 
@@ -20,4 +21,9 @@ def test_roster_import_benchmark_runs_on_a_small_sheet(capsys):
 
 def test_startup_benchmark_runs_once():
     result = bench_startup.run(runs=1)
+    assert result.ours > 0 and result.baseline > 0
+
+
+def test_attendance_grid_benchmark_runs_on_a_small_month(qapp):
+    result = bench_attendance_grid.run(rows=50, runs=1)
     assert result.ours > 0 and result.baseline > 0

@@ -166,8 +166,8 @@ def test_backing_up_now_lists_the_backup_as_manual(qtbot, page, ws):
 def test_restoring_a_backup_brings_back_its_content_everywhere(qtbot, gui_app, ws, monkeypatch):
     window = MainWindow(ws)
     qtbot.addWidget(window)
-    window.nav.setCurrentRow(2)
-    settings = window.page(2)
+    window.nav.setCurrentRow(3)
+    settings = window.page(3)
     tab = settings.backup_tab
     qtbot.mouseClick(tab.backup_button, Qt.MouseButton.LeftButton)  # the state to go back to
     manual = next(b for b in list_backups(ws.db.path) if b.reason == "manual")

@@ -1,6 +1,6 @@
 """The main window: navigation on the left, one page at a time on the right, who and where in the status bar.
 
-Only pages that work are listed. 考勤, 请销假, 督查与台账 and 数据交换 are added to ``PAGES`` when they are
+Only pages that work are listed. 请销假, 督查与台账 and 数据交换 are added to ``PAGES`` when they are
 built; until then a clerk sees no entry that leads nowhere (the issue: no fake features).
 Pages are built the first time they are opened, so the window appears quickly on an old PC.
 """
@@ -45,6 +45,12 @@ def _roster_page(ws: Workspace, parent: QWidget) -> QWidget:
     return RosterPage(ws, parent)
 
 
+def _attendance_page(ws: Workspace, parent: QWidget) -> QWidget:
+    from .attendance.page import AttendancePage
+
+    return AttendancePage(ws, parent)
+
+
 def _settings_page(ws: Workspace, parent: QWidget) -> QWidget:
     from .settings_page import SettingsPage
 
@@ -54,6 +60,7 @@ def _settings_page(ws: Workspace, parent: QWidget) -> QWidget:
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("首页", HomePage),
     PageSpec("花名册", _roster_page),
+    PageSpec("考勤", _attendance_page),
     PageSpec("系统设置", _settings_page),
 )
 

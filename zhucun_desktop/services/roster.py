@@ -184,17 +184,8 @@ def raise_if_blocked(findings: list[Finding], accept_warnings: bool) -> list[Fin
 def save_person(ws: Workspace, values: dict[str, Any], *, uuid: str | None = None,
                 accept_warnings: bool = False) -> SaveResult:
     """Add or change a person. Warnings (e.g. §4 preference) must be accepted explicitly."""
-    v, findings = check_person(values)
     with ws.transaction("保存人员") as s:
-        clash = s.scalars(select(Person).where(Person.id_number == v["id_number"])).first()
-        if clash is not None and clash.uuid != uuid:
-            findings.append(Finding.error("身份证号", f"与已有人员“{clash.name}”重复"))
-        person = s.get(Person, uuid) if uuid else Person()
-        if person is None or person.deleted:
-            raise NotFound("人员不存在或已删除。")
-        if uuid:
-            check_person_scope(ws, s, uuid)
-            findings.extend(eligibility_of_open_postings(s, uuid, v))
+        person, v, findings = stage_person(ws, s, values, uuid)
         warnings = raise_if_blocked(findings, accept_warnings)
         for key in PERSON_KEYS + ("birth_date",):
             if key in v and getattr(person, key) != v[key]:
@@ -202,6 +193,22 @@ def save_person(ws: Workspace, values: dict[str, Any], *, uuid: str | None = Non
         s.add(person)
         s.flush()
         return SaveResult(person.uuid, warnings)
+
+
+def stage_person(ws: Workspace, s: Session, values: dict[str, Any],
+                 uuid: str | None) -> tuple[Person, dict[str, Any], list[Finding]]:
+    """The checks of a person's save inside its transaction: fields, a duplicate 身份证号, scope, §4."""
+    v, findings = check_person(values)
+    clash = s.scalars(select(Person).where(Person.id_number == v["id_number"])).first()
+    if clash is not None and clash.uuid != uuid:
+        findings.append(Finding.error("身份证号", f"与已有人员“{clash.name}”重复"))
+    person = s.get(Person, uuid) if uuid else Person()
+    if person is None or person.deleted:
+        raise NotFound("人员不存在或已删除。")
+    if uuid:
+        check_person_scope(ws, s, uuid)
+        findings.extend(eligibility_of_open_postings(s, uuid, v))
+    return person, v, findings
 
 
 def check_person_scope(ws: Workspace, s: Session, person_uuid: str) -> None:

@@ -28,11 +28,9 @@ from .org import county_uuid
 from .roster import (
     PERSON_KEYS,
     SaveResult,
-    check_person_scope,
-    eligibility_of_open_postings,
-    raise_if_blocked,
-    check_person,
     check_posting,
+    raise_if_blocked,
+    stage_person,
 )
 from .workspace import Workspace
 
@@ -97,16 +95,7 @@ def _stage_person(ws: Workspace, s: Session, values: dict[str, Any],
     """What `roster.save_person` does inside its transaction, with the unit created first when asked."""
     values = dict(values)
     unit_name = normalize(values.pop(UNIT_NAME, None))
-    v, findings = check_person(values)
-    clash = s.scalars(select(Person).where(Person.id_number == v["id_number"])).first()
-    if clash is not None and clash.uuid != uuid:
-        findings.append(Finding.error("身份证号", f"与已有人员“{clash.name}”重复"))
-    person = s.get(Person, uuid) if uuid else Person()
-    if person is None or person.deleted:
-        raise NotFound("人员不存在或已删除。")
-    if uuid:
-        check_person_scope(ws, s, uuid)
-        findings.extend(eligibility_of_open_postings(s, uuid, v))
+    person, v, findings = stage_person(ws, s, values, uuid)
     if unit_name and not v.get("unit_uuid"):
         v["unit_uuid"] = _unit_named(s, unit_name)
     for key in PERSON_KEYS + ("birth_date",):

@@ -9,55 +9,38 @@ and 挂牌公示. Refusals and confirmations go to the message line under the gr
 
 from __future__ import annotations
 
-import html
 import shutil
 import tempfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
-    QComboBox,
-    QDateEdit,
-    QDialog,
     QFileDialog,
-    QFormLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QPushButton,
     QSizePolicy,
-    QSpinBox,
     QToolBar,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from ...domain import terms
-from ...domain.attendance_due import is_overdue
 from ...domain.workcalendar import CalendarMissing
-from ...services import org
 from ...services.attendance import (
     STATE_OPEN,
     STATE_READY,
     STATE_SEALED,
     STATE_SUBMITTED,
     MonthGrid,
-    day_label,
 )
 from ...services.attendance import month_grid as load_month_grid
 from ...services.attendance_io import (
-    AttendanceImportReport,
     export_attendance_pdf,
     export_attendance_xlsx,
     export_placard_pdf,
-    import_attendance_xlsx,
 )
 from ...services.attendance_months import (
     MIN_REASON,
@@ -71,8 +54,12 @@ from ...services.workspace import Workspace
 from ..messages import confirm, inform
 from ..pdf_preview import PdfPreviewDialog
 from ..roster.feedback import ERROR_COLOR, HINT_COLOR, OK_COLOR, WARNING_COLOR, service_message
+from .dialogs import AttendanceImportDialog, PlacardDialog
+from .dialogs import busy as _busy
+from .dialogs import done as _done
 from .grid_model import FIRST_DAY, AttendanceGridModel
 from .grid_view import KEY_HINT, AttendanceGridView
+from .month_bar import MonthBar
 
 STATE_COLORS = {STATE_OPEN: "#6b7078", STATE_READY: "#d9822b", STATE_SEALED: "#2e7d32",
                 STATE_SUBMITTED: "#1565c0"}
@@ -81,174 +68,6 @@ MESSAGE_LINES = 2
 ALL_VILLAGES, ALL_ROLES = "全部村", "全部身份"
 FIRST_YEAR = 2015
 
-
-def _busy() -> None:
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-
-
-def _done() -> None:
-    QApplication.restoreOverrideCursor()
-
-
-def _wide(combo: QComboBox, chars: int) -> QComboBox:
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(1)
-    combo.setMinimumWidth(combo.fontMetrics().horizontalAdvance("汉" * chars) + 36)
-    return combo
-
-
-class MonthBar(QWidget):
-    """乡镇, ◀ 年 月 ▶, 村, 驻村身份, then the state badge and the due date. ``changed`` on any choice."""
-
-    changed = Signal()
-
-    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ws = ws
-        self._quiet = False
-        self.villages: list[org.VillageView] = []
-        self.township_combo = _wide(QComboBox(), 4)
-        self.prev_button, self.next_button = QToolButton(), QToolButton()
-        self.prev_button.setText("◀")
-        self.prev_button.setToolTip("上个月")
-        self.next_button.setText("▶")
-        self.next_button.setToolTip("下个月")
-        self.year_spin = QSpinBox()
-        self.year_spin.setRange(FIRST_YEAR, date.today().year + 1)
-        self.year_spin.setSuffix("年")
-        self.month_combo = QComboBox()
-        self.month_combo.addItems([f"{m}月" for m in range(1, 13)])
-        self.village_combo = _wide(QComboBox(), 4)
-        self.role_combo = _wide(QComboBox(), 6)
-        self.role_combo.addItem(ALL_ROLES, None)
-        for role in terms.ROLES:
-            self.role_combo.addItem(role, role)
-        self.state_label, self.due_label = QLabel(), QLabel()
-        self.state_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        # As wide as their longest text from the start, so a new state never changes the page's minimum size.
-        metrics = self.fontMetrics()
-        state_box = QWidget()
-        box = QHBoxLayout(state_box)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.addStretch(1)
-        box.addWidget(self.state_label)
-        state_box.setMinimumWidth(metrics.horizontalAdvance("已报送  校验码 0123456789ab") + 20)
-        self.due_label.setMinimumWidth(metrics.horizontalAdvance("报送截止：缺少2027年日历") + 4)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(4, 0, 4, 0)
-        for widget in (QLabel("乡镇"), self.township_combo, None, self.prev_button, self.year_spin,
-                       self.month_combo, self.next_button, None, QLabel("村"), self.village_combo,
-                       QLabel("驻村身份"), self.role_combo):
-            if widget is None:
-                layout.addSpacing(10)
-            else:
-                layout.addWidget(widget)
-        layout.addStretch(1)
-        layout.addWidget(state_box)
-        layout.addSpacing(10)
-        layout.addWidget(self.due_label)
-        today = date.today()
-        self.set_month(today.year, today.month)
-        self.township_combo.currentIndexChanged.connect(self._township_changed)
-        for signal in (self.year_spin.valueChanged, self.month_combo.currentIndexChanged,
-                       self.village_combo.currentIndexChanged, self.role_combo.currentIndexChanged):
-            signal.connect(self._emit)
-        self.prev_button.clicked.connect(lambda: self.step(-1))
-        self.next_button.clicked.connect(lambda: self.step(1))
-
-    def _emit(self, *_args) -> None:
-        if not self._quiet:
-            self.changed.emit()
-
-    # -- choices --------------------------------------------------------------------------------------------
-    def reload_choices(self) -> None:
-        """Townships the user may see (a township account: its own, fixed) and that township's villages."""
-        keep = self.township_uuid()
-        self._quiet = True
-        try:
-            self.township_combo.clear()
-            for t in org.list_townships(self.ws):
-                self.township_combo.addItem(t.name, t.uuid)
-            found = self.township_combo.findData(keep)
-            self.township_combo.setCurrentIndex(max(found, 0))
-            self.township_combo.setEnabled(self.ws.actor.is_county and self.township_combo.count() > 1)
-            self._reload_villages()
-        finally:
-            self._quiet = False
-
-    def _reload_villages(self) -> None:
-        keep = self.village_uuid()
-        self.village_combo.clear()
-        self.village_combo.addItem(ALL_VILLAGES, None)
-        self.villages = org.list_villages(self.ws, self.township_uuid()) if self.township_uuid() else []
-        for v in self.villages:
-            self.village_combo.addItem(v.name, v.uuid)
-        self.village_combo.setCurrentIndex(max(self.village_combo.findData(keep), 0) if keep else 0)
-
-    def _township_changed(self) -> None:
-        if self._quiet:
-            return
-        self._quiet = True
-        try:
-            self._reload_villages()
-        finally:
-            self._quiet = False
-        self.changed.emit()
-
-    def township_uuid(self) -> str | None:
-        return self.township_combo.currentData()
-
-    def village_uuid(self) -> str | None:
-        return self.village_combo.currentData()
-
-    def role(self) -> str | None:
-        return self.role_combo.currentData()
-
-    def year_month(self) -> tuple[int, int]:
-        return self.year_spin.value(), self.month_combo.currentIndex() + 1
-
-    def set_month(self, year: int, month: int) -> None:
-        quiet, self._quiet = self._quiet, True
-        try:
-            self.year_spin.setValue(year)
-            self.month_combo.setCurrentIndex(month - 1)
-        finally:
-            self._quiet = quiet
-        self._emit()
-
-    def step(self, months: int) -> None:
-        year, month = self.year_month()
-        index = year * 12 + month - 1 + months
-        if FIRST_YEAR <= index // 12 <= self.year_spin.maximum():
-            self.set_month(index // 12, index % 12 + 1)
-
-    # -- the month's state ----------------------------------------------------------------------------------
-    def show_state(self, grid: MonthGrid | None, today: date | None = None) -> None:
-        if grid is None:
-            self.state_label.clear()
-            self.due_label.clear()
-            return
-        color = STATE_COLORS.get(grid.state, STATE_COLORS[STATE_OPEN])
-        text = grid.state
-        tip = f"{grid.year}年{grid.month}月考勤表：{grid.state}"
-        if grid.content_hash:
-            text += f"  校验码 {grid.content_hash[:HASH_SHOWN]}"
-            sealed = f"{grid.sealed_at:%Y-%m-%d %H:%M} " if grid.sealed_at else ""
-            tip += f"\n封存：{sealed}{grid.sealed_by or ''}\n内容校验码（SHA-256）：{grid.content_hash}"
-        self.state_label.setText(text)
-        self.state_label.setToolTip(tip)
-        self.state_label.setStyleSheet(f"QLabel {{ background: {color}; color: white; border-radius: 3px;"
-                                       " padding: 2px 8px; }")
-        if grid.due is None:
-            year = grid.due_calendar_missing or grid.year + (grid.month == 12)
-            self.due_label.setText(f"报送截止：缺少{year}年日历")
-            self.due_label.setStyleSheet(f"color: {WARNING_COLOR}")
-            self.due_label.setToolTip(CalendarMissing(year).message)
-            return
-        late = is_overdue(grid.due, today or date.today(), grid.state)
-        self.due_label.setText(f"报送截止 {day_label(grid.due)}" + ("（已逾期）" if late else ""))
-        self.due_label.setStyleSheet(f"color: {ERROR_COLOR}; font-weight: bold" if late else "")
-        self.due_label.setToolTip("§7：次月第5个工作日前报送县委组织部（签字盖章的考勤表）")
 
 
 class AttendancePage(QWidget):
@@ -548,120 +367,3 @@ class AttendancePage(QWidget):
         if dialog.applied and dialog.report is not None:
             self.reload()
             self.say(f"已从“{Path(path).name}”导入：{dialog.report.summary()}。", True)
-
-
-class AttendanceImportDialog(QDialog):
-    """从Excel导入: a dry run lists every problem as ``第N行 第M日：原因``; 导入 only when there is none."""
-
-    def __init__(self, ws: Workspace, township_uuid: str, year: int, month: int, path: str | Path,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ws, self.township_uuid, self.year, self.month = ws, township_uuid, year, month
-        self.path = Path(path)
-        self.applied = False
-        self.report: AttendanceImportReport | None = None
-        self.setWindowTitle("从Excel导入考勤表")
-        self.summary_label = QLabel()
-        self.summary_label.setWordWrap(True)
-        self.summary_label.setTextFormat(Qt.TextFormat.RichText)
-        self.problem_list = QListWidget()
-        self.problem_list.setWordWrap(True)
-        self.import_button, self.cancel_button = QPushButton("导入"), QPushButton("取消")
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.import_button)
-        buttons.addWidget(self.cancel_button)
-        layout = QVBoxLayout(self)
-        file_label = QLabel(f"文件：{self.path.name}　　导入到：{year}年{month}月考勤表")
-        file_label.setToolTip(str(self.path))
-        layout.addWidget(file_label)
-        layout.addWidget(self.summary_label)
-        layout.addWidget(QLabel("问题清单（改正 Excel 文件后重新导入）："))
-        layout.addWidget(self.problem_list, 1)
-        layout.addLayout(buttons)
-        self.import_button.clicked.connect(self.apply)
-        self.cancel_button.clicked.connect(self.reject)
-        self.resize(760, 460)
-        self._check(dry_run=True)
-
-    def _check(self, *, dry_run: bool) -> None:
-        _busy()
-        try:
-            report = import_attendance_xlsx(self.ws, self.township_uuid, self.year, self.month, self.path,
-                                            dry_run=dry_run)
-        except Exception as exc:  # noqa: BLE001 - told in Chinese; the service writes all or nothing
-            _done()
-            report = AttendanceImportReport(file=self.path.name, errors=[service_message(exc)])
-        else:
-            _done()
-        self.show_report(report)
-
-    def show_report(self, report: AttendanceImportReport) -> None:
-        self.report = report
-        if report.errors:
-            verdict, color = f"有 {len(report.errors)} 处问题，没有导入任何内容。", ERROR_COLOR
-        elif report.applied:
-            verdict, color = "导入完成。", OK_COLOR
-        elif report.changed:
-            verdict, color = f"检查通过：将修改 {report.changed} 格，可以导入。", OK_COLOR
-        else:
-            verdict, color = "文件与系统中的登记一致，没有需要导入的内容。", HINT_COLOR
-        self.summary_label.setText(f"{html.escape(report.summary())}。<br>"
-                                   f'<span style="color:{color}">{html.escape(verdict)}</span>')
-        self.problem_list.clear()
-        lines = [(e, ERROR_COLOR) for e in report.errors]
-        lines += [(f"提醒：{w}", WARNING_COLOR) for w in report.warnings]
-        lines += [(f"文件中没有：{name}（未改动）", HINT_COLOR) for name in report.not_in_file]
-        for text, line_color in lines:
-            item = QListWidgetItem(text)
-            item.setForeground(QColor(line_color))
-            self.problem_list.addItem(item)
-        ready = report.ok and report.changed > 0 and not report.applied
-        self.import_button.setEnabled(ready)
-        self.import_button.setDefault(ready)
-        self.cancel_button.setText("取消" if ready else "关闭")
-
-    def apply(self) -> None:
-        self._check(dry_run=False)
-        if self.report is not None and self.report.applied:
-            self.applied = True
-            self.accept()
-
-
-class PlacardDialog(QDialog):
-    """挂牌公示: which village (or all of the township's) and which day's whereabouts."""
-
-    def __init__(self, villages: list[org.VillageView], on: date, parent: QWidget | None = None, *,
-                 village_uuid: str | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("挂牌公示")
-        self.village_combo = QComboBox()
-        self.village_combo.addItem("本乡镇全部村", None)
-        for v in villages:
-            self.village_combo.addItem(v.name, v.uuid)
-        self.village_combo.setCurrentIndex(max(self.village_combo.findData(village_uuid), 0))
-        self.date_edit = QDateEdit(QDate(on.year, on.month, on.day))
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy年M月d日")
-        form = QFormLayout()
-        form.addRow("村", self.village_combo)
-        form.addRow("去向日期", self.date_edit)
-        hint = QLabel("公示牌列出每位驻村干部的姓名、职务、联系电话和当天去向（取自当天的考勤登记）。")
-        hint.setWordWrap(True)
-        hint.setStyleSheet(f"color: {HINT_COLOR}")
-        ok, cancel = QPushButton("生成公示牌"), QPushButton("取消")
-        ok.setDefault(True)
-        ok.clicked.connect(self.accept)
-        cancel.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(ok)
-        buttons.addWidget(cancel)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(hint)
-        layout.addLayout(buttons)
-
-    def choice(self) -> tuple[str | None, date]:
-        d = self.date_edit.date()
-        return self.village_combo.currentData(), date(d.year(), d.month(), d.day())

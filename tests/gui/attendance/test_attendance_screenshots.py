@@ -15,8 +15,8 @@ from openpyxl import load_workbook
 from PySide6.QtGui import QImage
 
 from tests.gui.gui_support import show_offscreen
-from zhucun_desktop.gui.attendance.grid_model import FIRST_DAY
 from zhucun_desktop.gui.attendance.dialogs import AttendanceImportDialog
+from zhucun_desktop.gui.attendance.grid_model import FIRST_DAY
 from zhucun_desktop.gui.attendance.page import AttendancePage
 from zhucun_desktop.services import org
 from zhucun_desktop.services.accounts import authenticate

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .lock import LockHolder
 
-RESTORE_HINT = "在程序的“数据库 → 从备份恢复”中选择它，或在命令行运行 zhucun restore"
+RESTORE_HINT = "在程序的“系统设置 → 数据备份 → 从备份恢复”中选择它，或在命令行运行 zhucun restore"
 
 
 class StorageError(Exception):

@@ -6,13 +6,21 @@ another office PC; and text is never clipped on an official form — a long name
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
-__all__ = ["draw_fitted", "draw_watermark", "embedded_font_canvas", "fit_size", "split_long_text"]
+__all__ = [
+    "draw_fitted",
+    "draw_watermark",
+    "embedded_font_canvas",
+    "fit_size",
+    "numbered_canvas",
+    "split_long_text",
+]
 
 
 def embedded_font_canvas(font: str) -> type[Canvas]:
@@ -29,6 +37,37 @@ def embedded_font_canvas(font: str) -> type[Canvas]:
             super().__init__(*args, **kwargs)
 
     return EmbeddedFontCanvas
+
+
+def numbered_canvas(font: str, draw_footer: Callable[[Canvas, int, int], None]) -> type[Canvas]:
+    """A canvas class (initial font ``font``) that holds every page until the end, so a footer can say 共 M 页.
+
+    reportlab's usual two-pass recipe: ``showPage`` only records the page's state; ``save`` replays the pages
+    and calls ``draw_footer(canvas, page_no, total)`` on each before emitting it.  Attributes a flowable sets
+    on the canvas while a page is drawn are part of that state, so the footer of each page can read them.
+    """
+    base = embedded_font_canvas(font)
+
+    class NumberedCanvas(base):  # type: ignore[misc, valid-type]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._held_pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # reportlab's name
+            self._held_pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            pages = self._held_pages
+            for number, state in enumerate(pages, start=1):
+                self.__dict__.update(state)
+                self.saveState()
+                draw_footer(self, number, len(pages))
+                self.restoreState()
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas
 
 
 def fit_size(text: str, font: str, width: float, size: float, min_size: float = 1.0) -> float:

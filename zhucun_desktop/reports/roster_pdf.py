@@ -30,6 +30,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 
 from zhucun_desktop.fileutil import atomic_output
 from zhucun_desktop.reports.fonts import FontSet, register_cjk_fonts
+from zhucun_desktop.reports.pdf_common import numbered_canvas
 from zhucun_desktop.reports.roster_data import RosterRow
 
 __all__ = ["PDF_COLUMN_HEADERS", "render_roster_pdf"]
@@ -147,44 +148,19 @@ def _styles(fonts: FontSet) -> dict[str, ParagraphStyle]:
 
 
 def _numbered_canvas(font: str, title: str, printed_at: datetime) -> type[Canvas]:
-    """A canvas class that holds every page until the end, so each footer can say 共 M 页.
-
-    This is reportlab's usual two-pass recipe: ``showPage`` only records the page state; ``save`` replays
-    the pages, drawing the footer now that the total is known.
-    """
+    """The shared two-pass canvas (``pdf_common.numbered_canvas``) with the roster's footer:
+    title left, 第 N 页 共 M 页 centred, print time right."""
     printed = f"打印时间：{printed_at:%Y-%m-%d %H:%M}"
 
-    class NumberedCanvas(Canvas):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            # Without this every page also references a non-embedded Helvetica (reportlab's default state),
-            # which preflight checks ("all fonts embedded") report although no glyph uses it.
-            kwargs["initialFontName"] = kwargs.get("initialFontName") or font
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
+    def draw_footer(canvas: Canvas, page: int, total: int) -> None:
+        width, _ = canvas._pagesize
+        canvas.setFont(font, FOOTER_SIZE)
+        canvas.setFillColor(colors.HexColor("#333333"))
+        canvas.drawString(MARGIN_X, FOOTER_Y, title)
+        canvas.drawCentredString(width / 2, FOOTER_Y, f"第 {page} 页 共 {total} 页")
+        canvas.drawRightString(width - MARGIN_X, FOOTER_Y, printed)
 
-        def showPage(self) -> None:  # reportlab's name
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for state in self._pages:
-                self.__dict__.update(state)
-                self._draw_footer(total)
-                super().showPage()
-            super().save()
-
-        def _draw_footer(self, total: int) -> None:
-            width, _ = self._pagesize
-            self.saveState()
-            self.setFont(font, FOOTER_SIZE)
-            self.setFillColor(colors.HexColor("#333333"))
-            self.drawString(MARGIN_X, FOOTER_Y, title)
-            self.drawCentredString(width / 2, FOOTER_Y, f"第 {self._pageNumber} 页 共 {total} 页")
-            self.drawRightString(width - MARGIN_X, FOOTER_Y, printed)
-            self.restoreState()
-
-    return NumberedCanvas
+    return numbered_canvas(font, draw_footer)
 
 
 def _para(text: str, style: ParagraphStyle) -> Paragraph:

@@ -115,7 +115,7 @@ def test_screenshot_of_each_settings_tab(qtbot, gui_app, demo_ws, index, name):
     window = MainWindow(demo_ws)
     qtbot.addWidget(window)
     window.resize(*MAIN_SIZE)
-    window.nav.setCurrentRow(3)
+    window.open_page("系统设置")
     settings = window.stack.currentWidget()
     settings.tabs.setCurrentIndex(index)
     if name == "settings_accounts":

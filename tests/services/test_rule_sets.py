@@ -74,6 +74,16 @@ def test_a_rule_set_with_problems_is_refused_whole_and_nothing_is_stored(ws):
         assert s.scalar(select(func.count()).select_from(RuleSet)) == 1
 
 
+def test_a_broken_duty_period_is_refused_with_the_duty_named(ws):
+    data = copy.deepcopy(load_rule_file("default.json"))
+    data["duties"]["items"][0]["period"] = "fortnightly"
+    with pytest.raises(ValidationFailed) as refused:
+        rule_sets.save_rule_set(ws, "坏规则", data)
+    assert "乡镇党委书记与驻村干部谈心谈话" in str(refused.value)
+    with ws.read() as s:
+        assert s.scalar(select(func.count()).select_from(RuleSet)) == 1
+
+
 def test_only_the_county_administrator_changes_rules(ws):
     t = team(ws, 1)
     clerk = township_user(ws, t.first_secretary.township_uuid)

@@ -1,6 +1,6 @@
 """The main window: navigation on the left, one page at a time on the right, who and where in the status bar.
 
-Only pages that work are listed. 请销假, 督查与台账 and 数据交换 are added to ``PAGES`` when they are
+Only pages that work are listed. 督查与台账 and 数据交换 are added to ``PAGES`` when they are
 built; until then a clerk sees no entry that leads nowhere (the issue: no fake features).
 Pages are built the first time they are opened, so the window appears quickly on an old PC.
 """
@@ -51,6 +51,12 @@ def _attendance_page(ws: Workspace, parent: QWidget) -> QWidget:
     return AttendancePage(ws, parent)
 
 
+def _leave_page(ws: Workspace, parent: QWidget) -> QWidget:
+    from .leave.page import LeavePage
+
+    return LeavePage(ws, parent)
+
+
 def _settings_page(ws: Workspace, parent: QWidget) -> QWidget:
     from .settings_page import SettingsPage
 
@@ -61,6 +67,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("首页", HomePage),
     PageSpec("花名册", _roster_page),
     PageSpec("考勤", _attendance_page),
+    PageSpec("请销假", _leave_page),
     PageSpec("系统设置", _settings_page),
 )
 
@@ -158,6 +165,12 @@ class MainWindow(QMainWindow):
         if built and hasattr(widget, "refresh"):
             widget.refresh()  # another page may have changed what it shows
         self.stack.setCurrentWidget(widget)
+
+    def open_page(self, title: str) -> QWidget:
+        """Select the page called ``title`` in the navigation (as a click would) and return it."""
+        row = next(i for i, spec in enumerate(PAGES) if spec.title == title)
+        self.nav.setCurrentRow(row)
+        return self.page(row)
 
     def current_title(self) -> str:
         return PAGES[self.nav.currentRow()].title

@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..domain.duties import duty_rules_problems
 from ..domain.errors import Finding
 from ..domain.leave_rules import FIELD_RULES, RULE, LeaveRules, leave_rules_problems
 from ..storage.models import RuleSet
@@ -119,6 +120,8 @@ def rule_set_problems(name: str, data: Any) -> list[str]:
         n = attendance.get("due_working_day_of_next_month") if isinstance(attendance, dict) else None
         if not (isinstance(n, int) and not isinstance(n, bool) and 1 <= n <= 20):
             problems.append("考勤表报送期限（次月第几个工作日，§7）应为1至20的整数")
+    if "duties" in data:
+        problems.extend(duty_rules_problems(data["duties"]))
     return problems
 
 

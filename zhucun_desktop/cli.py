@@ -146,7 +146,15 @@ def _roster_filter(args: argparse.Namespace) -> Any:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    """首次设置: the county, its site and the administrator (the GUI's 首次设置 dialog does the same)."""
+    """首次设置: the county, its site and the administrator (the GUI's 首次设置 dialog does the same); with
+    ``--from-setup`` a township installation from the county's set-up package instead."""
+    if getattr(args, "from_setup", None):
+        from .cli_handoff import init_from_setup_command
+
+        return init_from_setup_command(args)
+    if not args.county:
+        raise CliError("需要 --county（新建县级数据库）或 --from-setup（用配置包建立乡镇数据库）",
+                       "--county or --from-setup is required")
     password = args.admin_password or os.environ.get(ENV_ADMIN_PASSWORD)
     if password is None and sys.stdin.isatty():
         import getpass
@@ -335,11 +343,14 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("init", cmd_init, "新建数据库并完成首次设置 / create and set up a county database",
                 with_identity=False)
     db_option(p)
-    p.add_argument("--county", required=True, metavar="NAME", help="县名，例如 云岭县 / county name")
+    p.add_argument("--county", default=None, metavar="NAME", help="县名，例如 云岭县 / county name")
     p.add_argument("--admin", default="admin", metavar="USER", help="管理员用户名（默认 admin）/ admin user name")
     p.add_argument("--display-name", default=None, metavar="NAME", help="管理员姓名 / admin display name")
     p.add_argument("--password", dest="admin_password", default=None, metavar="PW",
                    help=f"管理员密码；也可用环境变量 {ENV_ADMIN_PASSWORD}，在终端上会提示输入 / admin password")
+    from .cli_handoff import add_init_options
+
+    add_init_options(p)
 
     p = command("demo", cmd_demo, "建立演示数据库（云岭县）/ build the demo database")
     db_option(p)
@@ -378,6 +389,15 @@ def build_parser() -> argparse.ArgumentParser:
     from .cli_attendance import register as register_attendance
 
     register_attendance(commands, None)
+    from .cli_leave import register as register_leave
+
+    register_leave(commands, None)
+    from .cli_supervision import register as register_supervision
+
+    register_supervision(commands, None)
+    from .cli_handoff import register as register_handoff
+
+    register_handoff(commands)
     return parser
 
 

@@ -2,6 +2,9 @@
 
 Both run as fresh processes (offscreen): ours is `python -m zhucun_desktop.gui.app --smoke-test --db DEMO`,
 which opens the database, builds the main window, processes events and quits. Goal: ≤ 1.5×.
+
+``--floor`` also times the same bare window after importing our SQLAlchemy models (what any start that reads
+the database must pay before its first query), to show how much of the gap is left to our own code.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ w = QMainWindow(); w.resize(1280, 800); w.show()
 app.processEvents()
 sys.exit(0)
 """
+MODELS_THEN_BARE = "import zhucun_desktop.storage.models\n" + BARE
 
 
 def run(runs: int = 5, seed: int = 2026) -> Result:
@@ -46,7 +50,27 @@ def run(runs: int = 5, seed: int = 2026) -> Result:
     return Result("启动到主窗口 (start to main window)", a, b, "≤1.5×")
 
 
+def floor(runs: int = 5) -> Result:
+    """The bare window with the SQLAlchemy models imported first, against the bare window."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+
+    def models() -> None:
+        subprocess.run([sys.executable, "-c", MODELS_THEN_BARE], check=True, env=env, capture_output=True)
+
+    def bare() -> None:
+        subprocess.run([sys.executable, "-c", BARE], check=True, env=env, capture_output=True)
+
+    models()
+    bare()
+    a, b = alternate(models, bare, runs)
+    return Result("下限：模型+空窗口 (floor: models + bare window)", a, b, "—")
+
+
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
-    print(run(parser.parse_args().runs).line())
+    parser.add_argument("--floor", action="store_true", help="also time the floor (models + bare window)")
+    options = parser.parse_args()
+    print(run(options.runs).line())
+    if options.floor:
+        print(floor(options.runs).line())

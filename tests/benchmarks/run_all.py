@@ -9,6 +9,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_attendance_grid
+import bench_attendance_pdf
+import bench_package_import
 import bench_roster_import
 import bench_startup
 
@@ -17,7 +19,8 @@ def main() -> int:
     import os
 
     print(f"machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}")
-    for job in (bench_startup.run, bench_roster_import.run, bench_attendance_grid.run):
+    for job in (bench_startup.run, bench_roster_import.run, bench_attendance_grid.run, bench_attendance_pdf.run,
+                bench_package_import.run):
         result = job()
         print(result.line(), flush=True)
     return 0

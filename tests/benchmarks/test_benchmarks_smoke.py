@@ -8,6 +8,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_attendance_grid
+import bench_attendance_pdf
 import bench_roster_import
 import bench_startup
 
@@ -27,3 +28,11 @@ def test_startup_benchmark_runs_once():
 def test_attendance_grid_benchmark_runs_on_a_small_month(qapp):
     result = bench_attendance_grid.run(rows=50, runs=1)
     assert result.ours > 0 and result.baseline > 0
+
+
+def test_attendance_pdf_benchmark_prints_both_times_and_the_ratio(capsys):
+    result = bench_attendance_pdf.run(rows=10, runs=1)
+    assert result.ours > 0 and result.baseline > 0
+    print(result.line())
+    out = capsys.readouterr().out
+    assert "考勤表PDF 10人×31天" in out and "ratio" in out and "baseline" in out

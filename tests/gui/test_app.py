@@ -148,20 +148,6 @@ def test_a_damaged_database_is_left_alone_when_the_clerk_quits(gui_app, db_path,
 # ---------------------------------------------------------------- unexpected errors ---------------------------
 
 
-def test_an_unexpected_error_is_logged_and_told_in_short_chinese(gui_app, tmp_path, messages):
-    log = tmp_path / "日志" / "zhucun-error.log"
-    hook = app.make_excepthook(log)
-    try:
-        raise ValueError("a bug in a slot")
-    except ValueError as exc:
-        hook(type(exc), exc, exc.__traceback__)
-    ((title, text),) = messages
-    assert title == "出错了" and "意外错误" in text and str(log) in text
-    assert "Traceback" not in text
-    logged = log.read_text(encoding="utf-8")
-    assert "ValueError: a bug in a slot" in logged and "Traceback" in logged
-
-
 def test_an_environment_fault_in_a_slot_shows_its_own_message_and_logs_nothing(gui_app, tmp_path, messages):
     log = tmp_path / "zhucun-error.log"
     hook = app.make_excepthook(log)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
+from tests.gui.gui_support import show_offscreen
 from zhucun_desktop.gui.login import FirstRunDialog, LoginDialog
 from zhucun_desktop.gui.main_window import MainWindow
 from zhucun_desktop.services.accounts import authenticate
@@ -91,6 +92,8 @@ def test_screenshot_of_the_main_window_on_the_home_page(qtbot, gui_app, demo_ws)
     qtbot.addWidget(window)
     window.resize(*MAIN_SIZE)
     assert window.current_title() == "首页"
+    show_offscreen(window)  # laid out at its real size, not a hidden window's first small layout
+    qtbot.wait(10)
     path = save(window, "main_home")
     assert QImage(str(path)).size().toTuple() == MAIN_SIZE
 
@@ -104,6 +107,8 @@ def test_screenshot_of_the_home_page_of_a_township_clerk(qtbot, gui_app, demo_pa
         window = MainWindow(Workspace(db, actor))
         qtbot.addWidget(window)
         window.resize(*MAIN_SIZE)
+        show_offscreen(window)
+        qtbot.wait(10)
         save(window, "main_home_township")
     finally:
         db.close()

@@ -37,14 +37,14 @@ def page(qtbot, gui_app, ws) -> SettingsPage:
 # ---------------------------------------------------------------- tabs and who sees them ----------------------
 
 
-def test_the_administrator_sees_all_four_tabs(page):
-    assert tab_titles(page) == ["账号管理", "数据备份", "操作日志", "数据库检查"]
+def test_the_administrator_sees_every_settings_tab(page):
+    assert tab_titles(page) == ["账号管理", "数据备份", "操作日志", "数据库检查", "工作日历", "规则设置"]
 
 
 def test_a_township_clerk_may_only_change_their_own_password_and_cannot_restore(qtbot, gui_app, clerk_ws):
     page = SettingsPage(clerk_ws)
     qtbot.addWidget(page)
-    assert tab_titles(page) == ["修改我的密码", "数据备份", "数据库检查"]
+    assert tab_titles(page) == ["修改我的密码", "数据备份", "数据库检查", "工作日历", "规则设置"]
     assert page.accounts_tab.model is None
     assert page.backup_tab.restore_button.isHidden()
 
@@ -166,8 +166,7 @@ def test_backing_up_now_lists_the_backup_as_manual(qtbot, page, ws):
 def test_restoring_a_backup_brings_back_its_content_everywhere(qtbot, gui_app, ws, monkeypatch):
     window = MainWindow(ws)
     qtbot.addWidget(window)
-    window.nav.setCurrentRow(3)
-    settings = window.page(3)
+    settings = window.open_page("系统设置")
     tab = settings.backup_tab
     qtbot.mouseClick(tab.backup_button, Qt.MouseButton.LeftButton)  # the state to go back to
     manual = next(b for b in list_backups(ws.db.path) if b.reason == "manual")

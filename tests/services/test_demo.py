@@ -14,11 +14,13 @@ from zhucun_desktop.domain.eligibility import check_posting_eligibility
 from zhucun_desktop.domain.idcard import parse_id_number
 from zhucun_desktop.services import demo, org, roster
 from zhucun_desktop.services.accounts import authenticate, list_users
+from zhucun_desktop.services.attendance import month_grid
+from zhucun_desktop.services.attendance_months import month_overview, verify_seal
 from zhucun_desktop.services.errors import PermissionDenied, ServiceError
 from zhucun_desktop.services.maintenance import check_database
 from zhucun_desktop.services.workspace import Workspace
 from zhucun_desktop.storage.database import open_database
-from zhucun_desktop.storage.models import AuditEntry, Person, Posting
+from zhucun_desktop.storage.models import AttendanceDay, AuditEntry, Person, Posting
 
 TODAY = date(2026, 11, 23)
 ALL = roster.RosterFilter(status=roster.STATUS_ALL)
@@ -51,7 +53,15 @@ def content(path: Path) -> dict[str, object]:
         townships = sorted((t.name, t.secretary_name, t.organizer_name) for t in org.list_townships(ws))
         units = sorted((u.name, u.kind, u.contact_person, u.contact_phone) for u in org.list_units(ws))
         users = sorted((u.username, u.display_name, u.role, u.township_name) for u in list_users(ws))
-    return {"roster": entries, "villages": villages, "townships": townships, "units": units, "users": users}
+        attendance: dict[str, list[tuple[date, str | None, str]]] = defaultdict(list)
+        with ws.read() as s:
+            for number, day, code, source in s.execute(
+                    select(Person.id_number, AttendanceDay.day, AttendanceDay.code, AttendanceDay.source)
+                    .join(Person, Person.uuid == AttendanceDay.person_uuid).order_by(AttendanceDay.day)):
+                attendance[number].append((day, code, source))
+        months = sorted((m.township, m.month, m.state) for m in month_overview(ws, TODAY.year, today=TODAY))
+    return {"roster": entries, "villages": villages, "townships": townships, "units": units, "users": users,
+            "attendance": attendance, "months": months}
 
 
 def test_same_seed_gives_the_same_county_and_another_seed_another(built, tmp_path):
@@ -59,11 +69,16 @@ def test_same_seed_gives_the_same_county_and_another_seed_another(built, tmp_pat
     again = tmp_path / "again.db"
     demo.build_demo(again, seed=2026, today=TODAY)
     first = content(path)
-    assert content(again) == first
+    second = content(again)
+    # Day by day, including the days the leave part filled and the 旷 days of overdue leave.
+    assert len(first["attendance"]) > 150 and any(
+        source == "leave" for days in first["attendance"].values() for _d, _c, source in days)
+    assert second == first
     other = tmp_path / "other.db"
     demo.build_demo(other, seed=7, today=TODAY)
     different = content(other)
     assert different["roster"] != first["roster"] and different["villages"] != first["villages"]
+    assert different["attendance"] != first["attendance"]
     assert different["townships"] != first["townships"]  # the same townships, other secretaries
 
 
@@ -194,10 +209,15 @@ def test_everything_went_through_the_services_with_an_audit_row(admin_ws):
                                     .where(AuditEntry.table_name == "postings", AuditEntry.action == "新增驻村"))
         actions = set(s.execute(select(AuditEntry.actor, AuditEntry.action).distinct()))
     assert audited_persons == persons and audited_postings == postings
-    # Only the first-run set-up runs as the system; everything after it as the signed-in administrator.
-    assert {action for actor, action in actions if actor != demo.ADMIN_USERNAME} == {"初始化站点"}
+    # Only the first-run set-up runs as the system; the county's records as the signed-in administrator; the
+    # attendance as each township's own accounts: the clerk registers, submits and files, the leader seals (§7).
+    assert {action for actor, action in actions if actor == "system"} == {"初始化站点"}
     assert {action for actor, action in actions if actor == demo.ADMIN_USERNAME} >= {
         "保存乡镇", "保存村", "保存派出单位", "保存人员", "新增驻村", "登记离岗", "新建账号"}
+    for _name, slug in demo.TOWNSHIPS:
+        assert {action for actor, action in actions if actor == f"{slug}_clerk"} == {"考勤登记", "考勤提交审核",
+                                                                                   "考勤报送"}
+        assert {action for actor, action in actions if actor == f"{slug}_leader"} == {"考勤封存"}
     assert check_database(admin_ws.db).integrity == "ok"
 
 
@@ -208,3 +228,66 @@ def test_a_database_with_data_is_refused_and_left_alone(db_path):
         demo.build_demo(db_path, seed=1)
     with open_database(db_path) as db:
         assert check_database(db).counts == before
+
+
+
+# ---------------------------------------------------------------- attendance (§7) ------------------------------
+
+
+def test_three_months_are_registered_in_full_and_the_current_one_up_to_yesterday(admin_ws, built):
+    _path, summary = built
+    assert summary.attendance_months == ("2026-08", "2026-09", "2026-10", "2026-11")
+    assert any(line.startswith("考勤登记 ") and "2026年8月" in line for line in summary.lines())
+    for township in org.list_townships(admin_ws):
+        for month in (8, 9, 10):
+            grid = month_grid(admin_ws, township.uuid, 2026, month)
+            assert grid.rows and all(code for r in grid.rows for code, ok in zip(r.codes, r.editable) if ok)
+        grid = month_grid(admin_ws, township.uuid, 2026, 11)
+        for r in grid.rows:
+            assert all(code for d, code, ok in zip(grid.days, r.codes, r.editable, strict=True) if ok and d < TODAY)
+    with admin_ws.read() as s:  # from today on only what the leave part wrote (approved leave, 旷 through today)
+        later = s.scalars(select(AttendanceDay.source).where(AttendanceDay.day >= TODAY)).all()
+    assert "manual" not in later
+
+
+def test_the_codes_look_like_a_real_month_mostly_present_with_some_leave_and_a_rare_absence(admin_ws):
+    with admin_ws.read() as s:
+        codes = Counter(dict(s.execute(select(AttendanceDay.code, func.count()).group_by(AttendanceDay.code)).all()))
+        weekend_rest = s.scalar(select(func.count()).select_from(AttendanceDay)
+                                .where(AttendanceDay.code == "休", AttendanceDay.day == date(2026, 10, 1)))
+    total = sum(codes.values())
+    assert codes["√"] > 0.65 * total
+    assert codes["休"] > 0.15 * total and weekend_rest > 50  # 国庆节: most are off
+    assert codes["公"] > codes["事"] > 20 and codes["病"] > 20 and codes["年"] > 5
+    assert 1 <= codes["旷"] <= 0.002 * total  # §8: absence without leave is rare, and circulated
+
+
+def test_older_months_are_filed_and_one_township_is_late_with_october(admin_ws):
+    states = {(m.township, m.month): m for m in month_overview(admin_ws, 2026, today=TODAY)}
+    names = [name for name, _slug in demo.TOWNSHIPS]
+    assert all(states[(n, m)].state == "已报送" for n in names for m in ("2026-08", "2026-09"))
+    # On 23 November October's due date (6 November) has passed: all filed but the late township.
+    assert {n: states[(n, "2026-10")].state for n in names} == {n: "未完成" if n == "东风镇" else "已报送"
+                                                              for n in names}
+    # The months the 首页 shows; the demo's history of attendance starts in August.
+    overdue = [(m.township, m.month) for m in states.values() if m.overdue and m.month >= "2026-08"]
+    assert overdue == [("东风镇", "2026-10")]
+    assert all(states[(n, "2026-11")].state == "未完成" for n in names)
+    township = {t.name: t.uuid for t in org.list_townships(admin_ws)}
+    assert verify_seal(admin_ws, township["清水乡"], 2026, 10)  # the signed table still matches its data
+
+
+def test_before_the_due_date_the_townships_are_at_different_steps(tmp_path):
+    early = date(2026, 11, 4)  # October's table is due on 6 November
+    path = tmp_path / "early.db"
+    demo.build_demo(path, seed=2026, today=early)
+    with open_database(path) as db:
+        ws = Workspace(db, authenticate(db, demo.ADMIN_USERNAME, demo.ADMIN_PASSWORD))
+        states = {(m.township, m.month): m for m in month_overview(ws, 2026, today=early)}
+    october = {n: states[(n, "2026-10")].state for n, _slug in demo.TOWNSHIPS}
+    assert october.pop("东风镇") == "未完成"
+    assert set(october.values()) == {"已封存", "待审核", "已报送"}
+    # The late township has not filed September either, due on 13 October: the one overdue table.
+    assert [(m.township, m.month) for m in states.values() if m.overdue and m.month >= "2026-08"] == [
+        ("东风镇", "2026-09")]
+    assert states[("东风镇", "2026-08")].state == "已报送"

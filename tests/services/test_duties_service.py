@@ -29,7 +29,7 @@ TODAY = date(2026, 11, 23)
 @pytest.fixture(scope="module")
 def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.db"
-    demo.build_demo(path, seed=2026, today=TODAY)
+    demo.build_demo(path, seed=2026, today=TODAY, supervision=False)  # duties registered by the tests only
     return path
 
 

@@ -35,8 +35,6 @@ from datetime import date, datetime, timedelta
 from functools import cache
 from typing import Literal
 
-import chinese_calendar
-
 from zhucun_desktop.domain.errors import RuleViolation
 
 OverrideKind = Literal["工作日", "节假日"]
@@ -113,6 +111,8 @@ def builtin_knows(year: int) -> bool:
     newer package version that knows more years is used without a code change.
     """
     try:
+        import chinese_calendar  # deferred: not needed to open the main window
+
         chinese_calendar.is_workday(date(year, 1, 1))
     except NotImplementedError:
         return False
@@ -122,6 +122,8 @@ def builtin_knows(year: int) -> bool:
 def builtin_years() -> range:
     """The years the installed ``chinese_calendar`` knows (2004–2026 in version 1.11), for the settings
     page ("内置日历：2004—2026年")."""
+    import chinese_calendar
+
     years = {d.year for d in chinese_calendar.constants.holidays}
     return range(min(years), max(years) + 1)
 
@@ -170,6 +172,8 @@ class WorkCalendar:
         if not self._use_builtin:
             return None
         try:
+            import chinese_calendar
+
             is_holiday, name = chinese_calendar.get_holiday_detail(d)
         except NotImplementedError:
             return None

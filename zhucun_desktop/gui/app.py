@@ -3,14 +3,25 @@
     zhucun-desktop [--db PATH] [--demo] [--smoke-test]
 
 The database lives in the user's data folder (``platformdirs``), or beside the program when a frozen build has a
-``portable.txt`` next to its executable (a copy run from a USB stick keeps its data there). Heavy modules
-(reportlab, openpyxl, the pages' printing) are imported only when used, so the window appears quickly.
+``portable.txt`` next to its executable (a copy run from a USB stick keeps its data there; a portable copy in a
+read-only folder is told so and offered the user's data folder instead).
+
+Start-up speed: the storage layer (SQLAlchemy, the models) is imported *before* PySide6, because once shiboken
+is loaded it reads the source of every Python module imported after it (its ``__feature__`` import hook) —
+about a third more time for SQLAlchemy. Heavy modules (Alembic, reportlab, openpyxl, chinese_calendar, the
+pages' printing) are imported only when used, so the window appears quickly.
+
+Nothing reaches the clerk as a traceback: storage faults get their own Chinese message, anything unexpected the
+"程序出错" dialog with a copy-able detail and a log file beside the data. ``--smoke-test`` never waits for a
+click: its messages go to stderr and it exits 1.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+import tempfile
 import traceback
 from collections.abc import Callable
 from datetime import datetime
@@ -32,26 +43,80 @@ PORTABLE_MARKER = "portable.txt"
 DEMO_SEED = 2026
 
 _translators: list = []  # installed QTranslators, kept alive for the life of the process
+_open_dialogs: list = []  # non-blocking error dialogs, kept alive until closed
 
 
 # ---------------------------------------------------------------- where the data lives ------------------------
 
 
-def data_dir() -> Path:
-    """Beside the executable in a portable frozen build, else the user's data folder."""
+def user_data_dir() -> Path:
+    """The user's own data folder (Windows ``%LOCALAPPDATA%\\zhucun_desktop``, Linux ``~/.local/share/...``)."""
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False))
+
+
+def portable_dir() -> Path | None:
+    """The program's own folder when a frozen build has ``portable.txt`` beside its executable, else None."""
     if getattr(sys, "frozen", False):
         exe_dir = Path(sys.executable).resolve().parent
         if (exe_dir / PORTABLE_MARKER).is_file():
             return exe_dir
-    import platformdirs
+    return None
 
-    return Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False))
+
+def data_dir() -> Path:
+    """Beside the executable in a portable frozen build, else the user's data folder."""
+    return portable_dir() or user_data_dir()
 
 
 def default_db_path(demo: bool = False) -> Path:
     """The working database; the demonstration database is a separate file, so ``--demo`` never fills the real
     one with invented people."""
     return data_dir() / (DEMO_FILE_NAME if demo else DB_FILE_NAME)
+
+
+def folder_is_writable(folder: Path) -> bool:
+    """Try it: a real file is created and removed (permission bits, read-only media and ACLs all count)."""
+    try:
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".zhucun-probe-", delete=True):
+            return True
+    except OSError:
+        return False
+
+
+def portable_read_only_text(folder: Path, fallback: Path) -> str:
+    return (f"程序文件夹旁边有 {PORTABLE_MARKER}（便携模式：数据库和备份保存在程序旁边），"
+            f"但这个文件夹是只读的，无法保存数据：\n{folder}\n\n"
+            f"可以改用本机的用户数据文件夹：\n{fallback}\n\n"
+            "如果要继续使用便携模式，请把整个程序文件夹复制到可写的位置（例如U盘或“文档”）后再运行。")
+
+
+def choose_data_dir(*, headless: bool = False) -> Path | None:
+    """The folder for the default database; a read-only portable folder is explained and the user's data
+    folder offered (None when the clerk chose 退出, or in a smoke test, which cannot ask)."""
+    portable = portable_dir()
+    if portable is None or folder_is_writable(portable):
+        return data_dir()
+    fallback = user_data_dir()
+    text = portable_read_only_text(portable, fallback)
+    if headless:
+        _tell_headless("便携模式无法使用", text)
+        return None
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Warning, "便携模式无法使用", text)
+    use_user = box.addButton("改用用户数据文件夹", QMessageBox.ButtonRole.AcceptRole)
+    quit_button = box.addButton("退出", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(use_user)
+    box.setEscapeButton(quit_button)
+    box.exec()
+    return fallback if box.clickedButton() is use_user else None
+
+
+def error_log_path(db_arg: str | None = None) -> Path:
+    """Where unexpected errors are logged: beside the database the clerk works on."""
+    return (Path(db_arg).expanduser().absolute().parent if db_arg else data_dir()) / LOG_FILE_NAME
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -79,42 +144,112 @@ def install_translations(app: QApplication) -> None:
         _translators.append(translator)
 
 
-def make_excepthook(log_file: Path) -> Callable[[type[BaseException], BaseException, TracebackType | None], None]:
-    """A short Chinese message for the clerk, the traceback in ``log_file`` for whoever supports them.
+def set_window_icon(app: QApplication) -> None:
+    """The 驻 icon on every window and in the task bar (the .exe carries the same icon as a resource)."""
+    import importlib.resources
 
-    A StorageError or ServiceError that escapes a page is the environment or a refusal, not a bug: its own
-    Chinese message is shown and nothing is logged.
-    """
+    from PySide6.QtGui import QIcon
+
+    icon = importlib.resources.files("zhucun_desktop").joinpath("resources", "icons", "zhucun.png")
+    if isinstance(icon, Path) and icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+
+
+# ---------------------------------------------------------------- errors: never a raw traceback -------------
+
+
+def _tell_headless(title: str, text: str) -> None:
+    stream = sys.__stderr__ or sys.stderr
+    if stream is not None:
+        stream.write(f"{title}：{text}\n")
+        stream.flush()
+
+
+def _warn(title: str, text: str, headless: bool) -> None:
+    if headless:
+        _tell_headless(title, text)
+        return
+    from . import messages
+
+    messages.warn(None, title, text)
+
+
+def write_error_log(log_file: Path, details: str) -> Path | None:
+    """Append ``details`` to the log; the temporary folder when the data folder cannot be written (full disk,
+    read-only). Returns where it went, None when nowhere could take it."""
+    stamp = datetime.now().isoformat(timespec="seconds")
+    for target in (log_file, Path(tempfile.gettempdir()) / LOG_FILE_NAME):
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with target.open("a", encoding="utf-8") as fh:
+                fh.write(f"==== {stamp}\n{details}\n")
+            return target
+        except OSError:
+            continue
+    return None
+
+
+def crash_text(logged: Path | None) -> str:
+    where = (f"错误经过已记录在：{logged}\n请把这个文件（或下面“显示详细信息”里的内容）交给技术支持。"
+             if logged is not None else "错误经过无法写入日志文件（磁盘已满或只读）：请复制下面的详细信息交给技术支持。")
+    return f"程序出现了一个意外错误，刚才的操作可能没有完成；已经保存的数据不受影响。\n\n{where}"
+
+
+def show_crash_dialog(text: str, details: str, *, wait: bool = False):
+    """The "程序出错" dialog: a short Chinese sentence, the traceback under 显示详细信息 (selectable), and a
+    button that copies it. Shown without blocking (``open``) from inside the event loop; ``wait`` blocks, for
+    errors before or after it runs."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Critical, "程序出错", text)
+    box.setDetailedText(details)
+    copy = box.addButton("复制错误信息", QMessageBox.ButtonRole.ActionRole)
+    ok = box.addButton("确定", QMessageBox.ButtonRole.AcceptRole)
+    copy.clicked.disconnect()  # keep the box open: copying is not an answer
+    copy.clicked.connect(lambda: QApplication.clipboard().setText(f"{text}\n\n{details}"))
+    box.setDefaultButton(ok)
+    if wait:
+        box.exec()
+        return box
+    _open_dialogs.append(box)
+    box.finished.connect(lambda _result: _open_dialogs.remove(box) if box in _open_dialogs else None)
+    box.open()
+    return box
+
+
+def report_unexpected(log_file: Path, exc_type: type[BaseException], exc: BaseException,
+                      tb: TracebackType | None, *, wait: bool = False, headless: bool = False) -> None:
+    """Log the traceback and tell the clerk in Chinese; a StorageError or ServiceError (the environment or a
+    refusal, not a bug) shows its own message and logs nothing."""
+    from ..services.errors import ServiceError
+    from ..storage.errors import StorageError, classify_operational_error
+
+    known = exc if isinstance(exc, (StorageError, ServiceError)) else classify_operational_error(exc)
+    if known is not None:
+        _warn("出错了", known.message, headless)
+        return
+    details = "".join(traceback.format_exception(exc_type, exc, tb))
+    logged = write_error_log(log_file, details)
+    if sys.__stderr__ is not None:
+        sys.__stderr__.write(details)
+    if headless:
+        _tell_headless("程序出错", crash_text(logged))
+        return
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is not None:
+        show_crash_dialog(crash_text(logged), details, wait=wait)
+
+
+def make_excepthook(log_file: Path) -> Callable[[type[BaseException], BaseException, TracebackType | None], None]:
+    """``sys.excepthook`` for the GUI: an exception escaping a Qt slot reaches the clerk as the "程序出错"
+    dialog (or a storage fault's own message), never as a traceback; the event loop goes on."""
 
     def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
-        from PySide6.QtWidgets import QApplication
-
-        from ..services.errors import ServiceError
-        from ..storage.errors import StorageError, classify_operational_error
-
         if issubclass(exc_type, KeyboardInterrupt):
             sys.__excepthook__(exc_type, exc, tb)
             return
-        known = exc if isinstance(exc, (StorageError, ServiceError)) else classify_operational_error(exc)
-        if known is not None:
-            text = known.message
-        else:
-            text = ("程序出现了一个意外错误，刚才的操作可能没有完成；已经保存的数据不受影响。\n\n"
-                    f"错误经过已记录在：{log_file}\n请把这个文件交给技术支持。")
-            stamp = datetime.now().isoformat(timespec="seconds")
-            details = "".join(traceback.format_exception(exc_type, exc, tb))
-            try:
-                log_file.parent.mkdir(parents=True, exist_ok=True)
-                with log_file.open("a", encoding="utf-8") as fh:
-                    fh.write(f"==== {stamp}\n{details}\n")
-            except OSError:
-                pass  # nowhere to write: the message still appears
-            if sys.__stderr__ is not None:
-                sys.__stderr__.write(details)
-        if QApplication.instance() is not None:
-            from .messages import warn
-
-            warn(None, "出错了", text)
+        report_unexpected(log_file, exc_type, exc, tb)
 
     return hook
 
@@ -136,36 +271,39 @@ def _corrupt_choice(exc, path: Path) -> str:
     return "restore" if restore is not None and clicked is restore else "folder" if clicked is folder else "quit"
 
 
-def open_with_messages(path: Path) -> Database | None:
+def open_with_messages(path: Path, *, headless: bool = False) -> Database | None:
     """Open the database, or explain in Chinese why not (locked, damaged, too new, read-only, disk full)."""
-    from PySide6.QtCore import QUrl
-    from PySide6.QtGui import QDesktopServices
-
     from ..storage.backup import backup_dir_for
     from ..storage.database import open_database, restore_database
     from ..storage.errors import DatabaseCorruptError, StorageError
-    from .messages import inform, warn
+    from . import messages
 
     while True:
         try:
             return open_database(path)
         except DatabaseCorruptError as exc:
+            if headless:
+                _tell_headless("数据库已损坏", exc.message)
+                return None
             choice = _corrupt_choice(exc, path)
             if choice == "restore":
                 try:
                     saved = restore_database(path, exc.newest_backup)
                 except StorageError as again:
-                    warn(None, "恢复没有完成", again.message)
+                    messages.warn(None, "恢复没有完成", again.message)
                     return None
                 note = f"损坏的文件已另存为 {saved.name}。" if saved is not None else ""
-                inform(None, "已恢复", f"已从备份 {exc.newest_backup.name} 恢复数据库。{note}")
+                messages.inform(None, "已恢复", f"已从备份 {exc.newest_backup.name} 恢复数据库。{note}")
                 continue
             if choice == "folder":
+                from PySide6.QtCore import QUrl
+                from PySide6.QtGui import QDesktopServices
+
                 folder = backup_dir_for(path)
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder if folder.is_dir() else path.parent)))
             return None
         except StorageError as exc:
-            warn(None, "无法打开数据库", exc.message)
+            _warn("无法打开数据库", exc.message, headless)
             return None
 
 
@@ -180,7 +318,7 @@ def restore_from_backup(ws: Workspace, backup_path: Path) -> Path | None:
     return safety
 
 
-def build_demo_with_progress(path: Path) -> bool:
+def build_demo_with_progress(path: Path, *, headless: bool = False) -> bool:
     """Build the demonstration database, telling the clerk to wait (it takes a few seconds)."""
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication, QProgressDialog
@@ -188,7 +326,6 @@ def build_demo_with_progress(path: Path) -> bool:
     from ..services.demo import build_demo
     from ..services.errors import ServiceError
     from ..storage.errors import StorageError
-    from .messages import warn
 
     progress = QProgressDialog("正在建立演示数据库，请稍候……", "", 0, 0)
     progress.setWindowTitle("演示数据")
@@ -201,7 +338,7 @@ def build_demo_with_progress(path: Path) -> bool:
         build_demo(path, seed=DEMO_SEED)
     except (StorageError, ServiceError) as exc:
         progress.close()
-        warn(None, "无法建立演示数据库", exc.message)
+        _warn("无法建立演示数据库", exc.message, headless)
         return False
     progress.close()
     return True
@@ -238,8 +375,31 @@ def sign_in(db: Database, *, demo: bool) -> Actor | None:
     return dialog.actor if dialog.exec() else None
 
 
+def _ensure_std_streams() -> None:
+    """A windowed build (no console) has no stdout/stderr: argparse and print must not fail on None."""
+    for name in ("stdout", "stderr"):
+        if getattr(sys, name) is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 - for the process's life
+
+
+def _preload_storage() -> None:
+    """Import the storage layer before PySide6 (module docstring: shiboken's import hook makes it slower after)."""
+    from ..services import workspace  # noqa: F401
+    from ..storage import database  # noqa: F401
+
+
+def database_path(args: argparse.Namespace) -> Path | None:
+    """``--db``, else the default file in the data folder; None when there is nowhere to keep it."""
+    if args.db:
+        return Path(args.db).expanduser()
+    folder = choose_data_dir(headless=args.smoke_test)
+    return None if folder is None else folder / (DEMO_FILE_NAME if args.demo else DB_FILE_NAME)
+
+
 def main(argv: list[str] | None = None) -> int:
+    _ensure_std_streams()
     args = parse_args(argv)
+    _preload_storage()
     from PySide6.QtWidgets import QApplication
 
     from .. import APP_NAME
@@ -247,24 +407,33 @@ def main(argv: list[str] | None = None) -> int:
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName(APP_NAME)
+    set_window_icon(app)
     install_app_font(app)
     install_translations(app)
+    path = database_path(args)
+    if path is None:
+        return 1
+    log_file = path.absolute().parent / LOG_FILE_NAME
     previous_hook = sys.excepthook
-    sys.excepthook = make_excepthook(data_dir() / LOG_FILE_NAME)
+    sys.excepthook = make_excepthook(log_file)
     try:
-        return _run(app, args)
+        return _run(app, args, path)
+    except Exception as exc:  # noqa: BLE001 - outside the event loop: the same dialog, then quit
+        report_unexpected(log_file, type(exc), exc, exc.__traceback__, wait=True, headless=args.smoke_test)
+        return 3
     finally:
         sys.excepthook = previous_hook
 
 
-def _run(app: QApplication, args: argparse.Namespace) -> int:
+def _run(app: QApplication, args: argparse.Namespace, path: Path) -> int:
     from ..domain import terms
     from ..services.workspace import Actor, Workspace
 
-    path = Path(args.db).expanduser() if args.db else default_db_path(demo=args.demo)
-    if args.demo and not (path.is_file() and path.stat().st_size > 0) and not build_demo_with_progress(path):
+    headless = args.smoke_test
+    if args.demo and not (path.is_file() and path.stat().st_size > 0) and \
+            not build_demo_with_progress(path, headless=headless):
         return 1
-    db = open_with_messages(path)
+    db = open_with_messages(path, headless=headless)
     if db is None:
         return 1
     try:

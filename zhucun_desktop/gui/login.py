@@ -7,7 +7,7 @@ refusal is shown in red under the form, naming the field, and the cursor goes to
 from __future__ import annotations
 
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QPushButton, QWidget
 
 from .. import APP_NAME
 from ..services import accounts
@@ -40,12 +40,25 @@ class FirstRunDialog(QDialog):
         self.ui.usernameEdit.setText("admin")
         self.ui.okButton.clicked.connect(self.accept)
         self.ui.quitButton.clicked.connect(self.reject)
+        # A township PC starts from the set-up package the county made (数据交换), not from a county name.
+        self.setupButton = QPushButton("用县里发来的配置包建立乡镇数据库…")
+        self.setupButton.setAutoDefault(False)
+        self.setupButton.clicked.connect(self.from_setup_package)
+        self.ui.buttonLayout.insertWidget(0, self.setupButton)
         # The service's messages start with the field's name; this finds the field to put the cursor in.
         self._fields: dict[str, QLineEdit] = {
             "县名": self.ui.countyEdit, "用户名": self.ui.usernameEdit, "管理员用户名": self.ui.usernameEdit,
             "姓名": self.ui.displayNameEdit, "密码": self.ui.passwordEdit, "确认密码": self.ui.confirmEdit,
         }
         self.ui.countyEdit.setFocus()
+
+    def from_setup_package(self) -> None:
+        from .handoff.setup_dialog import SetupFromPackageDialog
+
+        dialog = SetupFromPackageDialog(self.db, self)
+        if dialog.exec():
+            self.actor = dialog.actor
+            super().accept()
 
     def _refuse(self, message: str) -> None:
         self.ui.errorLabel.setText(message)

@@ -1,7 +1,6 @@
 """The main window: navigation on the left, one page at a time on the right, who and where in the status bar.
 
-Only pages that work are listed. 督查与台账 and 数据交换 are added to ``PAGES`` when they are
-built; until then a clerk sees no entry that leads nowhere (the issue: no fake features).
+Every page listed works; a clerk sees no entry that leads nowhere (no fake features).
 Pages are built the first time they are opened, so the window appears quickly on an old PC.
 """
 
@@ -57,6 +56,18 @@ def _leave_page(ws: Workspace, parent: QWidget) -> QWidget:
     return LeavePage(ws, parent)
 
 
+def _supervision_page(ws: Workspace, parent: QWidget) -> QWidget:
+    from .supervision.page import SupervisionPage
+
+    return SupervisionPage(ws, parent)
+
+
+def _handoff_page(ws: Workspace, parent: QWidget) -> QWidget:
+    from .handoff.page import HandoffPage
+
+    return HandoffPage(ws, parent)
+
+
 def _settings_page(ws: Workspace, parent: QWidget) -> QWidget:
     from .settings_page import SettingsPage
 
@@ -68,6 +79,8 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("花名册", _roster_page),
     PageSpec("考勤", _attendance_page),
     PageSpec("请销假", _leave_page),
+    PageSpec("督查与台账", _supervision_page),
+    PageSpec("数据交换", _handoff_page),
     PageSpec("系统设置", _settings_page),
 )
 
@@ -153,6 +166,12 @@ class MainWindow(QMainWindow):
             replaced = getattr(widget, "database_replaced", None)  # 系统设置 → 从备份恢复
             if replaced is not None:
                 replaced.connect(self.reload_all)
+            opener = getattr(widget, "open_month", None)  # 首页 → that month's table in 考勤
+            if opener is not None:
+                opener.connect(self.open_attendance_month)
+            duties = getattr(widget, "open_duties", None)  # 首页 → 督查与台账 → 履职事项
+            if duties is not None:
+                duties.connect(self.open_duties)
             self._pages[row] = widget
             self.stack.addWidget(widget)
         return self._pages[row]
@@ -171,6 +190,18 @@ class MainWindow(QMainWindow):
         row = next(i for i, spec in enumerate(PAGES) if spec.title == title)
         self.nav.setCurrentRow(row)
         return self.page(row)
+
+    def open_attendance_month(self, township_uuid: str, year: int, month: int) -> None:
+        page = self.open_page("考勤")
+        combo = page.bar.township_combo
+        combo.setCurrentIndex(max(combo.findData(township_uuid), 0))
+        page.set_month(year, month)
+
+    def open_duties(self) -> None:
+        page = self.open_page("督查与台账")
+        from .supervision.page import TAB_DUTIES
+
+        page.tabs.setCurrentIndex(TAB_DUTIES)
 
     def current_title(self) -> str:
         return PAGES[self.nav.currentRow()].title

@@ -60,11 +60,16 @@ def setup_county_site(db, *, county_name: str, admin_username: str, admin_passwo
     _check_password(admin_password)
     if site_is_set_up(db):
         raise ServiceError("本数据库已经初始化过，不能重复初始化。")
+    from ..handoff.crypto import SiteKeys
+    from ..handoff.keys import install_keys
+
     ws = Workspace(db, SYSTEM)
     site = Site(name=f"{county_name}委组织部", kind=terms.SITE_KIND_COUNTY, is_self=True)
     with ws.transaction("初始化站点") as s:
         s.add(site)
         s.flush()
+        # The site's own key pairs for the USB hand-off, sealed under the administrator's password.
+        install_keys(site, SiteKeys.generate(), admin_username.strip(), admin_password)
         s.info["site_id"] = site.site_id
         county = County(name=county_name, origin_site=site.site_id)
         s.add(county)
@@ -143,6 +148,11 @@ def set_password(ws: Workspace, username: str, new_password: str, *, old_passwor
             except (VerificationError, InvalidHashError):
                 raise AuthError("原密码不正确。") from None
         user.password_hash = hash_password(new_password)
+        if own and old_password is not None:
+            # The hand-off keys are sealed under this password too: re-seal them in the same transaction.
+            from ..handoff.keys import reseal_for_new_password
+
+            reseal_for_new_password(s, username, old_password, new_password)
 
 
 def set_active(ws: Workspace, username: str, active: bool) -> None:

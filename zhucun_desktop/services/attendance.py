@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import or_, select
+from sqlalchemy import insert, or_, select
 from sqlalchemy.orm import Session
 
 from ..domain import terms
@@ -33,10 +33,12 @@ from ..domain.attendance_rules import (
 )
 from ..domain.errors import RuleViolation
 from ..domain.text import normalize_compact
+from ..storage.base import new_row_stamp, utcnow
 from ..storage.models import (
     AttendanceCode,
     AttendanceDay,
     AttendanceMonth,
+    AuditEntry,
     Person,
     Posting,
     Township,
@@ -350,15 +352,20 @@ def edit_month(ws: Workspace, township_uuid: str, year: int, month: int,
         resolved = _resolve(ctx, make_changes(ctx))
         existing = ctx.existing({person for person, _ in resolved}, {day for _, day in resolved})
         touched: dict[str, PostedCadre] = {}
+        site_id, now = ws.site_id or "", utcnow()
+        new_rows: list[dict] = []
         for (person, day), (cadre, code) in resolved.items():
             touched[cadre.posting_uuid] = cadre
             row = existing.get((person, day))
             if row is None and code is None:
                 result.unchanged += 1
                 continue
-            if row is None:
-                row = existing[(person, day)] = AttendanceDay(person_uuid=person, day=day)
-                s.add(row)
+            if row is None:  # a first registration: bulk-inserted below with its audit row
+                new_rows.append({**new_row_stamp(site_id, now), "person_uuid": person, "day": day, "code": code,
+                                 "posting_uuid": cadre.posting_uuid, "township_uuid": township_uuid,
+                                 "source": source})
+                result.changed += 1
+                continue
             if (row.code, row.posting_uuid, row.township_uuid, row.deleted) == (
                     code, cadre.posting_uuid, township_uuid, False):
                 result.unchanged += 1
@@ -366,12 +373,26 @@ def edit_month(ws: Workspace, township_uuid: str, year: int, month: int,
             row.code, row.posting_uuid, row.township_uuid = code, cadre.posting_uuid, township_uuid
             row.deleted, row.source = False, source
             result.changed += 1
+        s.flush()  # the changed cells, audited one by one with before and after
+        if new_rows:
+            s.execute(insert(AttendanceDay), new_rows)
+            s.execute(insert(AuditEntry), _new_cells_audit(ws, action, new_rows, now))
         days = month_days(year, month)
         codes = load_codes(s, township_uuid, year, month)  # as the grid will show them
         for cadre in touched.values():
             mine = row_codes(cadre, days, codes)
             result.totals[cadre.posting_uuid] = row_totals(mine, mine, cal, ctx.defs)
     return result
+
+
+def _new_cells_audit(ws: Workspace, action: str, rows: list[dict], now: datetime) -> list[dict]:
+    """The audit rows of cells registered for the first time, one per cell as the flush hook would write
+    them, but for a bulk insert (a month of a county is tens of thousands of cells)."""
+    def plain(r: dict) -> dict:
+        return {k: (v.isoformat() if isinstance(v, (date, datetime)) else v) for k, v in r.items()}
+
+    return [{"at": now, "actor": ws.actor.username, "action": action, "table_name": "attendance_days",
+             "record_uuid": r["uuid"], "summary": None, "before": None, "after": plain(r)} for r in rows]
 
 
 def set_cells(ws: Workspace, township_uuid: str, year: int, month: int, changes: Sequence[CellChange]

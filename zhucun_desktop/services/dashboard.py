@@ -2,20 +2,26 @@
 
 "In post" (在岗) on a day means the posting has started and has no end date before that day — the same rule as
 ``roster.posting_status``. Term reminders (期满提醒, §4: a term normally lasts two years, then orderly rotation)
-look at the planned ``term_end_date`` of postings still in post.
+look at the planned ``term_end_date`` of postings still in post. Month states (§7: the attendance table is filed
+by the 5th working day of the next month) come from ``attendance_months.month_overview``, one call per year
+shown, so a table costs a few queries whatever its size.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import Select, and_, func, or_, select
 
 from ..storage.models import Person, Posting, Township, Village
+from .attendance_months import month_overview
+from .calendar import load_calendar
 from .workspace import Workspace
 
 TERM_REMINDER_DAYS = 60
+RECENT_MONTHS = 3  # months before the current one shown with their states (§7)
 
 
 @dataclass(frozen=True)
@@ -136,3 +142,73 @@ def last_backup(ws: Workspace) -> LastBackup | None:
 
     newest = newest_backup(ws.db.path)
     return LastBackup(newest.created_at, newest.reason) if newest else None
+
+
+# ------------------------------------------------------------------------------------------------ month states
+
+Month = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class MonthState:
+    """One township's month of attendance on the 首页 (§7): its state, due date and the days to it.
+
+    ``due`` is None when the calendar of the year it falls in is missing; ``missing_year`` then names that year
+    (never guessed). ``days_left`` is ``due - today`` in days (negative: late); ``overdue`` is §7's "not filed
+    (已报送) after the due date"."""
+
+    township_uuid: str
+    township_name: str
+    year: int
+    month: int
+    state: str
+    due: date | None
+    missing_year: int | None
+    days_left: int | None
+    overdue: bool
+
+
+def months_back(today: date, before: int, *, include_current: bool) -> list[Month]:
+    """The ``before`` months before ``today``'s month (and that month itself if ``include_current``), oldest
+    first."""
+    months: list[Month] = [(today.year, today.month)] if include_current else []
+    year, month = today.year, today.month
+    for _ in range(before):
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+        months.insert(0, (year, month))
+    return months
+
+
+def month_states(ws: Workspace, months: Sequence[Month], today: date | None = None) -> list[MonthState]:
+    """The states of ``months`` for every township the actor sees (a township user: its own), by township
+    then month. A township appears for a month only if it had cadres posted in it (as ``month_overview``)."""
+    today = today or date.today()
+    wanted = set(months)
+    cal = load_calendar(ws)
+    out = []
+    for year in sorted({y for y, _m in wanted}):
+        for status in month_overview(ws, year, today=today):
+            key = (int(status.month[:4]), int(status.month[5:]))
+            if key not in wanted:
+                continue
+            due_year = key[0] + 1 if key[1] == 12 else key[0]
+            missing = None if status.due is not None or cal.knows(due_year) else due_year
+            days_left = (status.due - today).days if status.due is not None else None
+            out.append(MonthState(status.township_uuid, status.township, *key, status.state, status.due,
+                                  missing, days_left, status.overdue))
+    out.sort(key=lambda m: (m.township_name, m.year, m.month))
+    return out
+
+
+def township_month_states(ws: Workspace, today: date | None = None) -> list[MonthState]:
+    """The township's table on its 首页: the last ``RECENT_MONTHS`` months and the current one."""
+    today = today or date.today()
+    return month_states(ws, months_back(today, RECENT_MONTHS, include_current=True), today)
+
+
+def county_month_states(ws: Workspace, today: date | None = None) -> tuple[list[Month], list[MonthState]]:
+    """The county's table: every township × the last ``RECENT_MONTHS`` months (the months whose tables are
+    due or nearly due); returns the months (the columns, oldest first) and the states."""
+    today = today or date.today()
+    months = months_back(today, RECENT_MONTHS, include_current=False)
+    return months, month_states(ws, months, today)

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from sqlalchemy import or_, select
 
 from ..domain import terms
-from ..storage.models import Person, Posting, Township
+from ..storage.models import Person, Posting, Township, Village
 from .errors import ServiceError
 from .leave import LeaveDraft, create_request, record_step, register_return, request_detail, sweep_overdue
 from .workspace import Workspace
@@ -59,11 +59,15 @@ def _villages(ws: Workspace, first: date, last: date) -> list[tuple[str, str, li
     """Villages whose first secretary and ≥2 team members are in post from ``first`` to ``last``:
     (village uuid, township uuid, [(person uuid, role)]) in a stable order."""
     with ws.read() as s:
+        # Ordered by names, not uuids: uuids are new on every build, and the same seed must pick the same
+        # villages.
         q = (select(Posting.village_uuid, Posting.township_uuid, Posting.person_uuid, Posting.role)
              .join(Person, Person.uuid == Posting.person_uuid)
+             .join(Village, Village.uuid == Posting.village_uuid)
+             .join(Township, Township.uuid == Posting.township_uuid)
              .where(Posting.deleted.is_(False), Person.deleted.is_(False), Posting.start_date <= first,
                     or_(Posting.end_date.is_(None), Posting.end_date >= last))
-             .order_by(Posting.village_uuid, Posting.role, Person.id_number))
+             .order_by(Township.name, Village.name, Posting.role, Person.id_number))
         by_village: dict[tuple[str, str], list[tuple[str, str]]] = {}
         for village, township, person, role in s.execute(q):
             by_village.setdefault((village, township), []).append((person, role))

@@ -16,7 +16,7 @@ from datetime import date, datetime, time, timedelta
 from ..domain import duties as dd
 from ..domain import supervision as sv
 from ..domain.terms import ROLE_FIRST_SECRETARY
-from .duties import duty_overview, register_activity
+from .duties import ActivityInput, duty_overview, register_activities
 from .incidents import register_incident
 from .inspections import add_finding, create_inspection, draft_circular, save_circular
 from .ledger import LedgerInput, create_ledger_row, record_progress, submit_rectified, verify_ledger_row
@@ -155,7 +155,7 @@ def _activities(ws: Workspace, today: date, rng: random.Random) -> int:
         per_person = i.subject_kind == dd.SUBJECT_FIRST_SECRETARY
         groups[(i.duty_key, i.period_start, i.township_uuid, i.subject_uuid if per_person else None)].append(i)
     roster = list_roster(ws, RosterFilter(status="全部"))
-    count = 0
+    events: list[ActivityInput] = []
     for (_key, _start, township, _who), items in sorted(groups.items(), key=lambda kv: str(kv[0])):
         first = items[0]
         latest = min(first.due, today, first.period_end)
@@ -171,12 +171,12 @@ def _activities(ws: Workspace, today: date, rng: random.Random) -> int:
                 continue
         elif first.subject_kind == dd.SUBJECT_UNIT:
             unit = first.subject_uuid
-        register_activity(ws, first.activity, day, end_date=day + timedelta(days=4) if training else None,
-                          person_uuids=persons, township_uuid=township, unit_uuid=unit,
-                          level="县级" if training else None, title=f"{first.period_label}{first.activity}",
-                          organizer="县委组织部" if township is None else "", today=today)
-        count += 1
-    return count
+        events.append(ActivityInput(first.activity, day, end_date=day + timedelta(days=4) if training else None,
+                                    person_uuids=persons, township_uuid=township, unit_uuid=unit,
+                                    level="县级" if training else None,
+                                    title=f"{first.period_label}{first.activity}",
+                                    organizer="县委组织部" if township is None else ""))
+    return len(register_activities(ws, events, today=today)) if events else 0
 
 
 def _in_post(roster: list, person_uuid: str | None, day: date, kind: str) -> bool:

@@ -18,6 +18,7 @@ from sqlalchemy import or_, select
 
 from ..domain import duties as dd
 from ..domain.errors import Finding
+from ..storage.base import new_uuid
 from ..storage.models import Activity, DispatchUnit, Person, Posting, Village
 from .attachments import AttachmentView, list_attachments, record_attachment, store_file
 from .errors import NotFound, ValidationFailed
@@ -128,6 +129,24 @@ def _needs(rules: dd.DutyRules, kind: str) -> set[str]:
     return {d.subject for d in rules.items if d.activity == kind}
 
 
+@dataclass(frozen=True)
+class ActivityInput:
+    """One event to register (登记活动): what the form collects."""
+
+    kind: str
+    start_date: date
+    end_date: date | None = None
+    person_uuids: Sequence[str] = ()
+    township_uuid: str | None = None
+    village_uuid: str | None = None
+    unit_uuid: str | None = None
+    title: str = ""
+    organizer: str = ""
+    level: str | None = None
+    note: str = ""
+    attachment_path: str | Path | None = None
+
+
 def register_activity(ws: Workspace, kind: str, start_date: date, *, end_date: date | None = None,
                       person_uuids: Sequence[str] = (), township_uuid: str | None = None,
                       village_uuid: str | None = None, unit_uuid: str | None = None, title: str = "",
@@ -137,12 +156,14 @@ def register_activity(ws: Workspace, kind: str, start_date: date, *, end_date: d
 
     Refused with a clear message, writing nothing, when a participant is not in post on ``start_date``, the
     date lies in the future, the kind is not one the rule set knows, or the attachment cannot be read."""
-    today = today or date.today()
-    if not ws.actor.is_county:
-        township_uuid = township_uuid or ws.actor.township_uuid
-        ws.check_township(township_uuid)
-    with ws.read() as s:
-        rules = duty_rules(s)
+    item = ActivityInput(kind, start_date, end_date, person_uuids, township_uuid, village_uuid, unit_uuid, title,
+                         organizer, level, note, attachment_path)
+    return register_activities(ws, [item], today=today)[0]
+
+
+def _activity_findings(rules: dd.DutyRules, item: ActivityInput, township_uuid: str | None, today: date
+                       ) -> list[Finding]:
+    kind, start_date, end_date = item.kind, item.start_date, item.end_date
     findings: list[Finding] = []
     if kind not in rules.activity_kinds:
         findings.append(Finding.error("登记类别", f"应为{'、'.join(rules.activity_kinds)}之一"))
@@ -153,44 +174,77 @@ def register_activity(ws: Workspace, kind: str, start_date: date, *, end_date: d
             findings.append(Finding.error("日期", "不能登记尚未发生的事项（日期晚于今天）"))
         if end_date is not None and end_date < start_date:
             findings.append(Finding.error("结束日期", "不能早于开始日期"))
-    if level and level not in LEVELS:
+    if item.level and item.level not in LEVELS:
         findings.append(Finding.error("层级", f"应为{'、'.join(LEVELS)}之一"))
-    persons = list(dict.fromkeys(person_uuids))
     needs = _needs(rules, kind)
     rule_of = {d.subject: d.rule for d in rules.items if d.activity == kind}
-    if needs & {dd.SUBJECT_CADRE, dd.SUBJECT_FIRST_SECRETARY} and not persons:
+    if needs & {dd.SUBJECT_CADRE, dd.SUBJECT_FIRST_SECRETARY} and not item.person_uuids:
         rule = rule_of.get(dd.SUBJECT_CADRE) or rule_of.get(dd.SUBJECT_FIRST_SECRETARY)
         findings.append(Finding.error("参加人员", f"“{kind}”须选择参加的驻村干部", rule))
-    if dd.SUBJECT_UNIT in needs and not unit_uuid:
+    if dd.SUBJECT_UNIT in needs and not item.unit_uuid:
         findings.append(Finding.error("派出单位", f"“{kind}”须选择派出单位", rule_of.get(dd.SUBJECT_UNIT)))
     if needs == {dd.SUBJECT_TOWNSHIP} and not township_uuid:
         findings.append(Finding.error("乡镇", f"“{kind}”须选择乡镇", rule_of.get(dd.SUBJECT_TOWNSHIP)))
+    return findings
+
+
+def register_activities(ws: Workspace, items: Sequence[ActivityInput], *, today: date | None = None) -> list[str]:
+    """Register several events in one transaction (all or none), e.g. a county training's roll; the uuids in
+    order. A refusal names the event (第N条) when there is more than one."""
+    today = today or date.today()
+    with ws.read() as s:
+        rules = duty_rules(s)
+    townships: list[str | None] = []
+    findings: list[Finding] = []
+    for n, item in enumerate(items, start=1):
+        township_uuid = item.township_uuid
+        if not ws.actor.is_county:
+            township_uuid = township_uuid or ws.actor.township_uuid
+            ws.check_township(township_uuid)
+        townships.append(township_uuid)
+        found = _activity_findings(rules, item, township_uuid, today)
+        if len(items) > 1:
+            found = [Finding(f.level, f"第{n}条 {f.field}", f.message, f.rule) for f in found]
+        findings.extend(found)
     if findings:
         raise ValidationFailed(findings, "未登记：")
-    stored = store_file(ws, attachment_path) if attachment_path else None
-    with ws.transaction(f"登记{kind}") as s:
-        if township_uuid:
-            require_township(s, township_uuid)
-        if village_uuid:
-            village = s.get(Village, village_uuid)
-            if village is None or village.deleted or (township_uuid and village.township_uuid != township_uuid):
-                raise NotFound("所选的村不存在，或不属于所选乡镇。")
-        if unit_uuid:
-            unit = s.get(DispatchUnit, unit_uuid)
-            if unit is None or unit.deleted:
-                raise NotFound("所选的派出单位不存在或已删除。")
-        for n, person in enumerate(persons, start=1):
-            require_in_post(s, person, start_date, field=f"第{n}名参加人员",
-                            township_uuid=None if ws.actor.is_county else township_uuid)
-        row = Activity(kind=kind, title=title.strip() or None, start_date=start_date, end_date=end_date,
-                       township_uuid=township_uuid, village_uuid=village_uuid, unit_uuid=unit_uuid,
-                       person_uuids=persons, organizer=organizer.strip() or None, level=level or None,
-                       note=note.strip() or None)
-        s.add(row)
-        s.flush()
-        if stored is not None:
-            record_attachment(s, OWNER_TABLE, row.uuid, stored)
-        return row.uuid
+    stored = [store_file(ws, item.attachment_path) if item.attachment_path else None for item in items]
+    uuids: list[str] = []
+    action = f"登记{items[0].kind}" if len(items) == 1 else f"登记活动{len(items)}条"
+    with ws.transaction(action) as s:
+        for item, township_uuid, attachment in zip(items, townships, stored, strict=True):
+            uuids.append(_write_activity(s, ws, item, township_uuid, attachment))
+    return uuids
+
+
+def _write_activity(s, ws: Workspace, item: ActivityInput, township_uuid: str | None, stored) -> str:
+    with s.no_autoflush:  # checks of many events in one transaction need not flush the ones before
+        _check_activity_refs(s, ws, item, township_uuid)
+    row = Activity(uuid=new_uuid(), kind=item.kind, title=item.title.strip() or None, start_date=item.start_date,
+                   end_date=item.end_date, township_uuid=township_uuid, village_uuid=item.village_uuid,
+                   unit_uuid=item.unit_uuid, person_uuids=list(dict.fromkeys(item.person_uuids)),
+                   organizer=item.organizer.strip() or None, level=item.level or None,
+                   note=item.note.strip() or None)
+    s.add(row)
+    if stored is not None:
+        record_attachment(s, OWNER_TABLE, row.uuid, stored)
+    return row.uuid
+
+
+def _check_activity_refs(s, ws: Workspace, item: ActivityInput, township_uuid: str | None) -> None:
+    if township_uuid:
+        require_township(s, township_uuid)
+    if item.village_uuid:
+        village = s.get(Village, item.village_uuid)
+        if village is None or village.deleted or (township_uuid and village.township_uuid != township_uuid):
+            raise NotFound("所选的村不存在，或不属于所选乡镇。")
+    if item.unit_uuid:
+        unit = s.get(DispatchUnit, item.unit_uuid)
+        if unit is None or unit.deleted:
+            raise NotFound("所选的派出单位不存在或已删除。")
+    for n, person in enumerate(dict.fromkeys(item.person_uuids), start=1):
+        require_in_post(s, person, item.start_date, field=f"第{n}名参加人员",
+                        township_uuid=None if ws.actor.is_county else township_uuid)
 
 
 def list_activities(ws: Workspace, *, kind: str | None = None, township_uuid: str | None = None,

@@ -166,8 +166,11 @@ def sync_people(s: Session, ws: Workspace, ctx: LeaveContext, person_uuids: Iter
         if not free or not owned:
             if sites.writes(township):
                 who = "" if owned else "（由其他单位登记）"
-                result.conflicts.append(f"{name} {day_label(day)}：考勤登记为“{row.code}”{who}，"
-                                        f"与{_why(want)}不符（应为“{want.code}”）")
+                text = f"考勤登记为“{row.code}”{who}，与{_why(want)}不符（应为“{want.code}”）"
+                if sites.locked(township, day):  # a sealed table that contradicts leave: only a reopen fixes it
+                    result.locked.append((township, month_key(day.year, day.month), f"{name} {day_label(day)}：{text}"))
+                else:
+                    result.conflicts.append(f"{name} {day_label(day)}：{text}")
             continue
         if blocked(township, day, name, f"应记“{want.code}”（{_why(want)}）"):
             continue

@@ -9,11 +9,11 @@ township site they must already exist. A backup is taken before anything is writ
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
 from ..domain import terms
 from ..domain.dates import parse_date
@@ -28,7 +28,8 @@ from ..domain.roster_rules import (
     validate_person_fields,
 )
 from ..domain.text import normalize, normalize_compact, normalize_name
-from ..storage.models import DispatchUnit, Person, Posting, Township, Village
+from ..storage.base import new_row_stamp, utcnow
+from ..storage.models import AuditEntry, DispatchUnit, Person, Posting, Township, Village
 from .org import county_uuid
 from .roster_sheet import SheetError, read_roster_sheet
 from .workspace import Workspace
@@ -167,7 +168,7 @@ def import_roster(ws: Workspace, path: str | Path, *, partial: bool = False, dry
     if dry_run or (report.errors and not partial) or report.good_rows == 0:
         return report
     report.backup_path = ws.backup_before("import")
-    _apply(ws, plan, set(report.bad_rows))
+    _apply(ws, plan, set(report.bad_rows), str(path))
     report.applied = True
     return report
 
@@ -266,40 +267,70 @@ def _classify(report: ImportReport, plan: _Plan, row: _Row, person: Person | Non
     (report.updated_persons if changed else report.unchanged_persons).append(v["name"])
 
 
-def _apply(ws: Workspace, plan: _Plan, bad_rows: set[int]) -> None:
+@dataclass
+class _NewRows:
+    """Rows for the bulk inserts, by table, and what the one audit entry of the import says about them."""
+
+    townships: list[dict[str, Any]] = field(default_factory=list)
+    villages: list[dict[str, Any]] = field(default_factory=list)
+    units: list[dict[str, Any]] = field(default_factory=list)
+    persons: list[dict[str, Any]] = field(default_factory=list)
+    postings: list[dict[str, Any]] = field(default_factory=list)
+
+    def audit(self, ws: Workspace, file: str, rows: int, now: datetime) -> AuditEntry:
+        counts = (f"新增人员{len(self.persons)}人，新增驻村记录{len(self.postings)}条，"
+                  f"新建乡镇{len(self.townships)}个、村{len(self.villages)}个、派出单位{len(self.units)}个")
+        after = {"文件": Path(file).name, "行数": rows,
+                 "persons": [r["uuid"] for r in self.persons], "postings": [r["uuid"] for r in self.postings],
+                 "townships": [r["uuid"] for r in self.townships], "villages": [r["uuid"] for r in self.villages],
+                 "dispatch_units": [r["uuid"] for r in self.units]}
+        return AuditEntry(at=now, actor=ws.actor.username, action="导入花名册", table_name="persons",
+                          record_uuid=None, summary=f"导入花名册“{Path(file).name}”共{rows}行：{counts}"[:300],
+                          before=None, after=after)
+
+
+def _insert(s, *batches: tuple[type, list[dict[str, Any]]]) -> None:
+    """Core bulk inserts (one executemany per table), parents before children."""
+    for model, rows in batches:
+        if rows:
+            s.execute(insert(model), rows)
+
+
+def _apply(ws: Workspace, plan: _Plan, bad_rows: set[int], file: str) -> None:
+    """One transaction. New records go in by bulk insert (10,000 rows in seconds, not tens of seconds) with one
+    audit entry for the whole import that names the file, the row count and every new record's uuid; changes
+    to existing people and postings go through the session, so each gets its own before/after audit row."""
     from ..domain.idcard import parse_id_number
 
     with ws.transaction("导入花名册") as s:
+        site_id, now = ws.site_id or "", utcnow()
+        new = _NewRows()
         cuuid = county_uuid(s) if any(u is None for u in plan.townships.values()) or \
             any(u is None for u in plan.units.values()) else None
         wanted = [r for r in plan.rows if r[0].number not in bad_rows]
         for row, _, _ in wanted:
             v = row.values
             if plan.townships.get(v["township"]) is None:
-                t = Township(county_uuid=cuuid, name=v["township"])
-                s.add(t)
-                s.flush()
-                plan.townships[v["township"]] = t.uuid
+                new.townships.append({**new_row_stamp(site_id, now), "county_uuid": cuuid, "name": v["township"]})
+                plan.townships[v["township"]] = new.townships[-1]["uuid"]
             key = (v["township"], v["village"])
             if plan.villages.get(key) is None:
-                vil = Village(township_uuid=plan.townships[v["township"]], name=v["village"], categories=[])
-                s.add(vil)
-                s.flush()
-                plan.villages[key] = vil.uuid
+                new.villages.append({**new_row_stamp(site_id, now), "township_uuid": plan.townships[v["township"]],
+                                     "name": v["village"], "categories": []})
+                plan.villages[key] = new.villages[-1]["uuid"]
             if plan.units.get(v["unit"]) is None:
-                u = DispatchUnit(county_uuid=cuuid, name=v["unit"])
-                s.add(u)
-                s.flush()
-                plan.units[v["unit"]] = u.uuid
+                new.units.append({**new_row_stamp(site_id, now), "county_uuid": cuuid, "name": v["unit"]})
+                plan.units[v["unit"]] = new.units[-1]["uuid"]
+        # The places first: a changed person below may already point at a new unit (foreign keys are on).
+        _insert(s, (Township, new.townships), (Village, new.villages), (DispatchUnit, new.units))
         for row, person_uuid, posting_uuid in wanted:
             v = row.values
             fields = _person_fields(v, plan.units[v["unit"]])
-            info = parse_id_number(v["id_number"])
             if person_uuid is None:
-                person = Person(id_number=info.number, birth_date=info.birth_date, **fields)
-                person.sex = person.sex or info.sex
-                s.add(person)
-                s.flush()
+                info = parse_id_number(v["id_number"])
+                new.persons.append({**new_row_stamp(site_id, now), **fields, "id_number": info.number,
+                                    "birth_date": info.birth_date, "sex": fields["sex"] or info.sex})
+                person_uuid = new.persons[-1]["uuid"]
             else:
                 person = s.get(Person, person_uuid)
                 for k, val in fields.items():
@@ -308,11 +339,12 @@ def _apply(ws: Workspace, plan: _Plan, bad_rows: set[int]) -> None:
             village_uuid = plan.villages[(v["township"], v["village"])]
             is_leader = v["is_leader"] if v.get("is_leader") is not None else v["role"] == terms.ROLE_FIRST_SECRETARY
             if posting_uuid is None:
-                s.add(Posting(person_uuid=person.uuid, village_uuid=village_uuid,
-                              township_uuid=plan.townships[v["township"]], role=v["role"], is_leader=is_leader,
-                              start_date=v["start_date"],
-                              term_end_date=v.get("end_date") or default_term_end(v["start_date"]),
-                              batch=v.get("batch") or None))
+                new.postings.append({
+                    **new_row_stamp(site_id, now), "person_uuid": person_uuid, "village_uuid": village_uuid,
+                    "township_uuid": plan.townships[v["township"]], "role": v["role"], "is_leader": is_leader,
+                    "start_date": v["start_date"],
+                    "term_end_date": v.get("end_date") or default_term_end(v["start_date"]),
+                    "batch": v.get("batch") or None})
             else:
                 post = s.get(Posting, posting_uuid)
                 post.role = v["role"]
@@ -321,3 +353,7 @@ def _apply(ws: Workspace, plan: _Plan, bad_rows: set[int]) -> None:
                     post.term_end_date = v["end_date"]
                 if v.get("batch"):
                     post.batch = v["batch"]
+        s.flush()  # the changes above, audited one by one by the flush hook
+        _insert(s, (Person, new.persons), (Posting, new.postings))
+        if any((new.townships, new.villages, new.units, new.persons, new.postings)):
+            s.add(new.audit(ws, file, len(wanted), now))

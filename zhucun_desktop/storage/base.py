@@ -25,6 +25,12 @@ def new_uuid() -> str:
     return str(uuid_mod.uuid4())
 
 
+def new_row_stamp(site_id: str, now: datetime) -> dict[str, object]:
+    """The travelling columns of a new record set by hand, for core bulk inserts (which do not pass the
+    workspace's flush hook that stamps ORM objects)."""
+    return {"uuid": new_uuid(), "origin_site": site_id, "version": 1, "updated_at": now, "deleted": False}
+
+
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 

@@ -28,7 +28,9 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QTab
 from ...domain.errors import RuleViolation
 from ...services.attendance import CellChange, CellsRefused, bad_code_message, day_label
 from ...services.errors import ServiceError
+from ...services.leave_sync import leave_conflicts
 from ...storage.errors import StorageError
+from ..messages import confirm
 from .grid_model import FIRST_DAY, AttendanceGridModel
 
 LETTER_CODES = {" ": "√", "g": "公", "s": "事", "b": "病", "n": "年", "x": "休", "k": "旷"}
@@ -265,7 +267,27 @@ class CellEditor:
             self.say(reason)
         return bool(reason)
 
+    def _contradicts_leave(self, changes: list[CellChange]) -> bool:
+        """§8 and §7: a code that contradicts approved leave (or a recorded overstay) is taken only when the
+        clerk confirms it; True when the clerk declined."""
+        grid = self.view.model().grid
+        try:
+            lines = leave_conflicts(self.view.model().ws, grid.township_uuid, grid.year, grid.month, changes)
+        except ServiceError:
+            return False  # the save itself will say what is wrong
+        if not lines:
+            return False
+        shown = "\n".join(lines[:10]) + (f"\n……等共{len(lines)}处" if len(lines) > 10 else "")
+        if confirm(self.view, "与请假记录不符",
+                   f"以下登记与已批准的请假或逾期未销假记录不符：\n{shown}\n\n确实如此（例如提前返岗未销假）才登记。"
+                   "是否仍然登记？", yes="仍然登记", no="取消"):
+            return False
+        self.say("已取消：考勤没有改动。")
+        return True
+
     def _apply(self, changes: list[CellChange], done: str = "") -> bool:
+        if self._contradicts_leave(changes):
+            return False
         try:
             self.view.model().apply(changes)
         except (ServiceError, StorageError) as exc:

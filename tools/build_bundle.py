@@ -1,0 +1,205 @@
+#!/usr/bin/env python3
+"""Build the PyInstaller bundle (packaging/zhucun.spec) and smoke-test it as a clerk's PC would run it.
+
+    python3 tools/build_bundle.py [--skip-build] [--keep]
+
+1. makes the development environment if needed (tools/dev.py) and installs PyInstaller (the ``bundle`` extra);
+2. builds dist/zhucun/ (both programs in one folder) and times it;
+3. copies the bundle into a folder whose path has Chinese characters and spaces, and from there:
+   - ``zhucun demo`` creates a demo database (the schema comes from the Alembic scripts inside the bundle),
+   - ``zhucun attendance pdf`` prints a month's table: a PDF with an embedded font (checked with ``pdffonts``),
+   - ``zhucun-desktop --smoke-test`` starts offscreen on that database with a temporary HOME / data folder,
+     then with no ``--db`` (the user's data folder), then in portable mode (``portable.txt`` beside it),
+   - a second start while the database is locked says who holds it, in Chinese, with no traceback;
+4. prints the bundle's size (goal ≤ 150 MB) and exits non-zero if anything failed.
+
+Only the standard library is used, like tools/dev.py, so it runs before anything is installed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+import dev  # tools/dev.py: the virtual environment
+
+WINDOWS = os.name == "nt"
+EXE = ".exe" if WINDOWS else ""
+SPEC = ROOT / "packaging" / "zhucun.spec"
+DIST = ROOT / "dist"
+BUILD = ROOT / "build"
+SIZE_GOAL_MB = 150
+MONTH = "2026-10"
+
+
+class Failed(Exception):
+    pass
+
+
+PASSED: list[str] = []  # the checks that passed, for the closing line
+
+
+def step(text: str) -> None:
+    print(f"== {text}", flush=True)
+
+
+def ensure_pyinstaller() -> None:
+    dev.ensure_env()
+    probe = subprocess.run([str(dev.PY), "-c", "import PyInstaller"], check=False, capture_output=True)
+    if probe.returncode != 0:
+        step("安装 PyInstaller / installing the bundle extra")
+        subprocess.check_call([str(dev.PY), "-m", "pip", "install", "-q", "-e", f"{ROOT}[bundle]"])
+
+
+def build() -> float:
+    step(f"PyInstaller {SPEC.relative_to(ROOT)}")
+    started = time.perf_counter()
+    subprocess.check_call([str(dev.PY), "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
+                           "--distpath", str(DIST), "--workpath", str(BUILD), str(SPEC)], cwd=ROOT)
+    return time.perf_counter() - started
+
+
+def folder_mb(folder: Path) -> float:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink()) / 1e6
+
+
+def run(args: list[str | Path], env: dict[str, str], *, expect: int = 0, timeout: int = 300) -> str:
+    """Run a bundled program; fail on an unexpected exit code or on any traceback; return stdout + stderr."""
+    shown = " ".join(str(a) for a in args)
+    result = subprocess.run([str(a) for a in args], env=env, capture_output=True, text=True, encoding="utf-8",
+                            errors="replace", timeout=timeout, check=False)
+    output = result.stdout + result.stderr
+    if result.returncode != expect or "Traceback" in output:
+        raise Failed(f"{shown}\n  exit {result.returncode} (expected {expect})\n{output[-3000:]}")
+    PASSED.append(shown)
+    print(f"   ok: {Path(str(args[0])).name} {' '.join(str(a) for a in args[1:3])} …", flush=True)
+    return output
+
+
+def check_pdf(pdf: Path) -> None:
+    data = pdf.read_bytes() if pdf.is_file() else b""
+    if not data.startswith(b"%PDF"):
+        raise Failed(f"{pdf} is not a PDF")
+    if shutil.which("pdffonts"):
+        fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+        rows = fonts.splitlines()[2:]
+        if not rows or not all(" yes " in f" {row} " for row in rows):
+            raise Failed(f"fonts of {pdf} are not all embedded:\n{fonts}")
+    elif b"/FontFile2" not in data:
+        raise Failed(f"{pdf} has no embedded TrueType font")
+    PASSED.append(f"fonts of {pdf.name}")
+    print(f"   ok: {pdf.name} is a PDF with its font embedded ({len(data) // 1024} KB)", flush=True)
+
+
+def hold_lock(db: Path):
+    """Hold ``<db>.lock`` as a running program does (storage/lock.py: an OS lock, the holder as JSON)."""
+    fh = open(f"{db}.lock", "r+b" if Path(f"{db}.lock").exists() else "w+b")  # noqa: SIM115
+    holder = {"user": "clerk", "host": "乡镇办公室电脑", "pid": os.getpid(), "display_name": "周文",
+              "since": time.strftime("%Y-%m-%dT%H:%M:%S")}
+    fh.seek(0)
+    fh.truncate()
+    fh.write(json.dumps(holder, ensure_ascii=False).encode("utf-8"))
+    fh.flush()
+    if WINDOWS:
+        import msvcrt
+
+        fh.seek(1 << 20)
+        msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
+    else:
+        import fcntl
+
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    return fh
+
+
+def smoke_test(bundle: Path, work: Path) -> None:
+    """Everything runs from a copy of the bundle in a folder named with Chinese characters and a space."""
+    home = work / "用户 目录"
+    home.mkdir(parents=True)
+    program = work / "驻村 管理程序"
+    step(f"copy the bundle to {program}")
+    shutil.copytree(bundle, program, symlinks=True)
+    cli, gui = program / f"zhucun{EXE}", program / f"zhucun-desktop{EXE}"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
+    env.update(QT_QPA_PLATFORM="offscreen", HOME=str(home), USERPROFILE=str(home), LOCALAPPDATA=str(home / "AppData"),
+               XDG_DATA_HOME=str(home / ".local" / "share"), XDG_CONFIG_HOME=str(home / ".config"),
+               PYTHONIOENCODING="utf-8")
+    data = work / "数据 文件夹"
+    db = data / "演示 数据库.db"
+
+    step("zhucun demo (schema from the bundled Alembic migrations)")
+    run([cli, "demo", "--db", db, "--seed", "2026"], env)
+    step(f"zhucun attendance pdf --month {MONTH}")
+    pdf = work / f"考勤表 {MONTH}.pdf"
+    run([cli, "attendance", "pdf", "--db", db, "--month", MONTH, "-o", pdf], env)
+    check_pdf(pdf)
+
+    step("zhucun-desktop --smoke-test on the demo database")
+    run([gui, "--db", db, "--smoke-test"], env)
+    step("zhucun-desktop --smoke-test in the user's data folder")
+    run([gui, "--smoke-test"], env)
+    made = list(home.rglob("zhucun.db"))
+    if not made or program in made[0].parents:
+        raise Failed(f"no database in the user's data folder {home}: {made}")
+    step("zhucun-desktop --smoke-test in portable mode")
+    (program / "portable.txt").write_text("便携模式\n", encoding="utf-8")
+    run([gui, "--smoke-test"], env)
+    if not (program / "zhucun.db").is_file():
+        raise Failed("portable mode did not keep the database beside the program")
+
+    step("a second start while the database is in use")
+    lock = hold_lock(db)
+    try:
+        said = run([gui, "--db", db, "--smoke-test"], env, expect=1)
+    finally:
+        lock.close()
+    if "数据库正由" not in said or "周文" not in said:
+        raise Failed(f"the second start did not say who holds the database:\n{said}")
+    print("   ok: told “数据库正由 周文 … 使用”", flush=True)
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--skip-build", action="store_true", help="smoke-test the existing dist/zhucun")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary test folder")
+    args = parser.parse_args(argv)
+    seconds = None
+    try:
+        if not args.skip_build:
+            ensure_pyinstaller()
+            seconds = build()
+        bundle = DIST / "zhucun"
+        if not bundle.is_dir():
+            raise Failed(f"{bundle} does not exist: build it first")
+        work = Path(tempfile.mkdtemp(prefix="zhucun-bundle-"))
+        try:
+            smoke_test(bundle, work)
+        finally:
+            if args.keep:
+                print(f"kept {work}")
+            else:
+                shutil.rmtree(work, ignore_errors=True)
+    except (Failed, subprocess.CalledProcessError) as exc:
+        print(f"BUNDLE FAILED: {exc}", file=sys.stderr, flush=True)
+        print(f"bundle: {len(PASSED)} passed, 1 failed", flush=True)
+        return 1
+    size = folder_mb(bundle)
+    verdict = "within" if size <= SIZE_GOAL_MB else "OVER"
+    if seconds is not None:
+        print(f"bundle build time: {seconds:.0f} s")
+    print(f"bundle size: {size:.1f} MB ({verdict} the goal of ≤{SIZE_GOAL_MB} MB) — {bundle}")
+    print(f"bundle: {len(PASSED)} passed, 0 failed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -75,6 +75,13 @@ def test_annual_plan_is_due_within_31_days_of_the_year_and_only_for_first_secret
     assert [(i.subject_name, i.due) for i in got] == [("王建国", date(2026, 1, 31))]
 
 
+def test_an_overdue_duty_leaves_the_list_once_its_due_date_is_older_than_the_look_back():
+    # 2025's annual plan was due on 31 January 2025; looking back from 23 November 2026 to the same day of 2025
+    # it is no longer listed, while 2026's (due 31 January 2026) still is.
+    got = instances("annual_plan", [WANG], since=date(2025, 11, 23))
+    assert [(i.period_label, i.state) for i in got] == [("2026年", dd.STATE_OVERDUE)]
+
+
 def test_term_training_needs_three_days_at_county_level_or_higher_within_the_term():
     short = dd.Event("t1", "培训", date(2025, 9, 1), date(2025, 9, 2), person_uuids=("p-wang",), level="县级")
     township_level = dd.Event("t2", "培训", date(2025, 10, 1), date(2025, 10, 5), person_uuids=("p-wang",),

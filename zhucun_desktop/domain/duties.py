@@ -414,8 +414,9 @@ def _add_years(d: date, years: int) -> date:
 def duty_instances(rules: DutyRules, postings: Sequence[InPost], events: Iterable[Event], *, today: date,
                    since: date, names: Names | None = None, term_years: int = DEFAULT_TERM_YEARS
                    ) -> list[DutyInstance]:
-    """Every instance whose period has begun by ``today`` and ends on or after ``since`` (the look-back), in
-    due-date order; overdue ones of earlier periods stay on the list until ``since`` passes them."""
+    """Every instance whose period has begun by ``today`` and whose due date is on or after ``since`` (the
+    look-back), in due-date order: an overdue one stays on the list until ``since`` passes its due date (a plan
+    due in January of last year is not news in November of this one)."""
     names = names or Names()
     events = sorted(events, key=lambda e: e.start)
     out: list[DutyInstance] = []
@@ -434,6 +435,8 @@ def duty_instances(rules: DutyRules, postings: Sequence[InPost], events: Iterabl
             continue
         for period in periods_between(rule.period, since, today):
             due = due_date(rule, period)
+            if due < since:
+                continue
             for uuid, name, township, matches in _subjects(rule, postings, period.start, period.end, names):
                 done = next((e for e in candidates if _fulfils(rule, e, period.start, period.end) and matches(e)),
                             None)

@@ -195,17 +195,27 @@ class HomePage(QWidget):
         self._today = today  # None: the real date at each refresh (tests pin a day)
         self.setObjectName("homePage")
         content = QWidget()
-        layout = QVBoxLayout(content)
-        layout.setContentsMargins(16, 12, 16, 12)
-        layout.setSpacing(14)
+        page = QVBoxLayout(content)
+        page.setContentsMargins(16, 12, 16, 12)
+        page.setSpacing(14)
         self.heading = QLabel()
         font = QFont(self.heading.font())
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         self.heading.setFont(font)
         self.today_label = QLabel()
-        layout.addWidget(self.heading)
-        layout.addWidget(self.today_label)
+        page.addWidget(self.heading)
+        page.addWidget(self.today_label)
+        # Two columns on a wide screen: the numbers and the monthly tables on the left, what needs doing
+        # (leave, duties, terms) on the right, so a clerk sees it all without scrolling.
+        columns = QHBoxLayout()
+        columns.setSpacing(16)
+        layout, right = QVBoxLayout(), QVBoxLayout()
+        layout.setSpacing(14)
+        right.setSpacing(14)
+        columns.addLayout(layout, 1)
+        columns.addLayout(right, 1)
+        page.addLayout(columns)
 
         self.counts = CountsModel()
         self.counts_view = make_table_view(self.counts)
@@ -215,18 +225,18 @@ class HomePage(QWidget):
         from .leave.home_panel import LeaveSummaryPanel
 
         self.leave_panel = LeaveSummaryPanel(ws, today=today)
-        layout.addWidget(self.leave_panel)
+        right.addWidget(self.leave_panel)
         from .supervision.duty_panel import DutySummaryPanel
 
         self.duty_panel = DutySummaryPanel(ws, today=today)
         self.duty_panel.open_requested.connect(self.open_duties)
-        layout.addWidget(self.duty_panel)
+        right.addWidget(self.duty_panel)
 
         self.ending = ReminderModel("剩余天数")
         self.ending_view = make_table_view(self.ending)
         self.ending_view.horizontalHeader().setStretchLastSection(False)
         self.ending_empty = QLabel()
-        self._box(layout, f"期满提醒（{dashboard.TERM_REMINDER_DAYS}天内任期届满）", self.ending_view,
+        self._box(right, f"期满提醒（{dashboard.TERM_REMINDER_DAYS}天内任期届满）", self.ending_view,
                   self.ending_empty)
 
         self.overdue = ReminderModel("超过天数")
@@ -237,7 +247,8 @@ class HomePage(QWidget):
                               "请在花名册中登记离岗日期，或按规定办理轮换。")
         overdue_hint.setWordWrap(True)
         self.overdue_hint = overdue_hint
-        self._box(layout, "任期已满、尚未登记离岗", self.overdue_view, self.overdue_empty, overdue_hint)
+        self._box(right, "任期已满、尚未登记离岗", self.overdue_view, self.overdue_empty, overdue_hint)
+        right.addStretch(1)
 
         self.backup_label = QLabel()
         self.backup_label.setObjectName("lastBackup")

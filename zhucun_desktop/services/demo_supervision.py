@@ -25,7 +25,7 @@ from .roster import RosterFilter, list_roster
 from .spot_checks import CheckedCadre, create_ledger_from_proposal, cross_check, record_spot_check
 from .workspace import Workspace
 
-DONE_PAST = 0.93  # share of past duty instances that were done
+DONE_PAST = 0.985  # share of past duty instances that were done (a county that mostly keeps up)
 DONE_CURRENT = 0.35  # share of the current periods' instances done already
 VERIFIER = "县委组织部 周明"
 CHECKERS = "县委组织部 周明、县乡村振兴局 杨帆"
@@ -152,7 +152,7 @@ def _activities(ws: Workspace, today: date, rng: random.Random) -> int:
         chance = DONE_PAST if i.due < today else DONE_CURRENT
         if rng.random() >= chance:
             continue
-        per_person = i.subject_kind == dd.SUBJECT_FIRST_SECRETARY
+        per_person = i.subject_kind in (dd.SUBJECT_FIRST_SECRETARY, dd.SUBJECT_UNIT)  # one event each
         groups[(i.duty_key, i.period_start, i.township_uuid, i.subject_uuid if per_person else None)].append(i)
     roster = list_roster(ws, RosterFilter(status="全部"))
     events: list[ActivityInput] = []

@@ -136,6 +136,7 @@ def test_the_duty_box_shows_the_counts_of_duty_overview(qtbot, gui_app, ws, coun
     for who in (ws, clerk):
         panel = DutySummaryPanel(who, today=TODAY)
         qtbot.addWidget(panel)
+        panel.refresh()
         overview = duties.duty_overview(who, today=TODAY)
         assert panel.counts() == {s: overview.counts[s] for s in (dd.STATE_OVERDUE, dd.STATE_SOON, dd.STATE_TODO)}
         assert panel.model.rows() == overview.open_items()[:8]

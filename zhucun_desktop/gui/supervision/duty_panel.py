@@ -24,8 +24,8 @@ SHOWN_STATES = (dd.STATE_OVERDUE, dd.STATE_SOON, dd.STATE_TODO)
 
 
 class OpenItemsModel(RowsTableModel[DutyInstance]):
-    HEADERS = ("状态", "履职事项", "对象", "乡镇", "截止日期")
-    COL_TOWNSHIP = 3
+    HEADERS = ("状态", "对象", "乡镇", "截止日期", "履职事项")
+    COL_TOWNSHIP = 2
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent=parent)
@@ -33,8 +33,8 @@ class OpenItemsModel(RowsTableModel[DutyInstance]):
 
     def text(self, row: DutyInstance, column: int) -> str:
         state = f"逾期{-row.days_left}天" if row.state == dd.STATE_OVERDUE else row.state
-        return (state, row.duty_name, row.subject_name, self.townships.get(row.township_uuid, ""),
-                day_text(row.due))[column]
+        return (state, row.subject_name, self.townships.get(row.township_uuid, ""), day_text(row.due),
+                row.duty_name)[column]
 
     def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if index.isValid() and role == Qt.ItemDataRole.ForegroundRole:
@@ -45,8 +45,8 @@ class OpenItemsModel(RowsTableModel[DutyInstance]):
 
 
 class DutySummaryPanel(QGroupBox):
-    """``DutySummaryPanel(ws, today=)``; ``refresh()`` reads ``duty_overview`` again. ``open_requested`` is
-    emitted by 查看全部…"""
+    """``DutySummaryPanel(ws, today=)``; ``refresh()`` reads ``duty_overview`` (the owner calls it, first when
+    shown). ``open_requested`` is emitted by 查看全部…"""
 
     open_requested = Signal()
 
@@ -75,7 +75,7 @@ class DutySummaryPanel(QGroupBox):
         layout.addLayout(counts)
         layout.addWidget(self.view)
         layout.addWidget(self.empty_label)
-        self.refresh()
+        # Filled by refresh(); the home page calls it with its own (one reading of the duties at start).
 
     def today(self) -> date:
         return self._fixed_today or date.today()
@@ -97,6 +97,9 @@ class DutySummaryPanel(QGroupBox):
         self.model.set_rows(items)
         self.view.setColumnHidden(OpenItemsModel.COL_TOWNSHIP, not self.ws.actor.is_county)
         fit_columns(self.view)
+        self.view.horizontalHeader().setStretchLastSection(True)  # the duty's name takes what is left, elided
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         fit_rows(self.view, ITEMS_SHOWN)
         self.view.setVisible(bool(items))
         self.empty_label.setVisible(not items)

@@ -3,48 +3,18 @@ with cli.py's contract (0 done, 1 input refused with the reasons on stderr, 2 us
 
 from __future__ import annotations
 
-import argparse
 import json
-from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
+from tests.cli.cli_support import zhucun
 from tests.conftest import ADMIN, ADMIN_PASSWORD
 from tests.services.test_attendance_builders import fill_all, post
-from zhucun_desktop import cli
-from zhucun_desktop.cli_attendance import register
 from zhucun_desktop.services.accounts import authenticate
 from zhucun_desktop.services.workspace import Workspace
 from zhucun_desktop.storage.database import open_database
-
-
-def _wired() -> bool:
-    """Whether cli.py already registers these commands (then it is called as users call it)."""
-    parser = cli.build_parser()
-    return any(isinstance(a, argparse._SubParsersAction) and "attendance" in a.choices
-               for a in parser._actions)
-
-
-def zhucun(*argv: str) -> int:
-    """``zhucun ARGS``: through cli.main when wired, else through a harness with cli.main's error handling."""
-    if _wired():
-        return cli.main(list(argv))
-    parser = cli._Parser(prog="zhucun")
-    register(parser.add_subparsers(dest="command", required=True), None)
-    return _main(parser, argv)
-
-
-def _main(parser: argparse.ArgumentParser, argv: Sequence[str]) -> int:
-    try:
-        args = parser.parse_args(list(argv))
-        return int(args.func(args))
-    except cli.CliError as exc:
-        cli._error(exc.chinese, exc.english)
-        return exc.code
-    except Exception as exc:  # noqa: BLE001 - sorted like cli.main does
-        return cli._report(exc)
 
 
 @pytest.fixture

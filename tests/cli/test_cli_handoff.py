@@ -3,45 +3,17 @@ from the command line, with cli.py's contract (0 done, 1 refused with the reason
 
 from __future__ import annotations
 
-import argparse
-from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
+from tests.cli.cli_support import zhucun
 from tests.handoff.conftest import COUNTY_PASSWORD, TOWN_PASSWORD, Pair, open_pair
 from tests.handoff.conftest import _template as handoff_template
 from tests.handoff.test_roundtrip import enter_october
-from zhucun_desktop import cli
-from zhucun_desktop.cli_handoff import register
 from zhucun_desktop.storage.database import open_database
 from zhucun_desktop.storage.models import AttendanceDay, PackageLog
-
-
-def _wired() -> bool:
-    parser = cli.build_parser()
-    return any(isinstance(a, argparse._SubParsersAction) and "package" in a.choices for a in parser._actions)
-
-
-def zhucun(*argv: str) -> int:
-    """``zhucun ARGS`` through cli.main once cli.py registers these commands; until then through a harness."""
-    if _wired() or argv[0] == "init":
-        return cli.main(list(argv))
-    parser = cli._Parser(prog="zhucun")
-    register(parser.add_subparsers(dest="command", required=True))
-    return _main(parser, argv)
-
-
-def _main(parser: argparse.ArgumentParser, argv: Sequence[str]) -> int:
-    try:
-        args = parser.parse_args(list(argv))
-        return int(args.func(args))
-    except cli.CliError as exc:
-        cli._error(exc.chinese, exc.english)
-        return exc.code
-    except Exception as exc:  # noqa: BLE001 - sorted like cli.main does
-        return cli._report(exc)
 
 
 @pytest.fixture

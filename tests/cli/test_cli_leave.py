@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 import subprocess
-from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -13,38 +11,12 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from tests.cli.cli_support import zhucun
 from tests.conftest import ADMIN, ADMIN_PASSWORD
 from tests.services.test_leave_builders import approve, request, team
-from zhucun_desktop import cli
-from zhucun_desktop.cli_leave import register
 from zhucun_desktop.services.accounts import authenticate
 from zhucun_desktop.services.workspace import Workspace
 from zhucun_desktop.storage.database import open_database
-
-
-def _wired() -> bool:
-    parser = cli.build_parser()
-    return any(isinstance(a, argparse._SubParsersAction) and "leave" in a.choices for a in parser._actions)
-
-
-def zhucun(*argv: str) -> int:
-    """``zhucun ARGS``: through cli.main once cli.py registers ``leave``, else through the same handling."""
-    if _wired():
-        return cli.main(list(argv))
-    parser = cli._Parser(prog="zhucun")
-    register(parser.add_subparsers(dest="command", required=True), None)
-    return _main(parser, argv)
-
-
-def _main(parser: argparse.ArgumentParser, argv: Sequence[str]) -> int:
-    try:
-        args = parser.parse_args(list(argv))
-        return int(args.func(args))
-    except cli.CliError as exc:
-        cli._error(exc.chinese, exc.english)
-        return exc.code
-    except Exception as exc:  # noqa: BLE001 - sorted like cli.main does
-        return cli._report(exc)
 
 
 @pytest.fixture
@@ -106,8 +78,9 @@ def test_leave_book_writes_pdf_and_xlsx_of_the_month(county, tmp_path, capsys):
     assert county["name"] in cells
 
 
-def test_an_unknown_request_number_or_output_type_is_refused(county, tmp_path, capsys):
+def test_an_unknown_request_number_is_refused_and_a_wrong_output_type_is_a_usage_error(county, tmp_path, capsys):
     assert zhucun("leave", "form", "--db", county["db"], "ffffffff", "-o", str(tmp_path / "x.pdf")) == 1
     assert "没有这份请假" in capsys.readouterr().err
-    assert zhucun("leave", "book", "--db", county["db"], "--month", "2026-11", "-o", str(tmp_path / "x.doc")) == 1
+    assert zhucun("leave", "book", "--db", county["db"], "--month", "2026-11", "-o", str(tmp_path / "x.doc")) == 2
+    assert "须以 .pdf 或 .xlsx 结尾" in capsys.readouterr().err
     assert zhucun("leave", "list", "--db", county["db"], "--today", "2026/11/16") == 2

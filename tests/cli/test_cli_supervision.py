@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import argparse
 import json
-from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -12,40 +10,14 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from tests.cli.cli_support import zhucun
 from tests.conftest import ADMIN, ADMIN_PASSWORD
 from tests.services.supervision_support import cadre_row
 from tests.services.test_attendance_builders import post
-from zhucun_desktop import cli
-from zhucun_desktop.cli_supervision import register
 from zhucun_desktop.services import duties, ledger
 from zhucun_desktop.services.accounts import authenticate
 from zhucun_desktop.services.workspace import Workspace
 from zhucun_desktop.storage.database import open_database
-
-
-def _wired() -> bool:
-    parser = cli.build_parser()
-    return any(isinstance(a, argparse._SubParsersAction) and "duties" in a.choices for a in parser._actions)
-
-
-def zhucun(*argv: str) -> int:
-    """``zhucun ARGS`` through cli.main once wired, else through a harness with cli.main's error handling."""
-    if _wired():
-        return cli.main(list(argv))
-    parser = cli._Parser(prog="zhucun")
-    register(parser.add_subparsers(dest="command", required=True), None)
-    return _main(parser, argv)
-
-
-def _main(parser: argparse.ArgumentParser, argv: Sequence[str]) -> int:
-    try:
-        args = parser.parse_args(list(argv))
-        return int(args.func(args))
-    except cli.CliError as exc:
-        cli._error(exc.chinese, exc.english)
-        return exc.code
-    except Exception as exc:  # noqa: BLE001 - sorted like cli.main does
-        return cli._report(exc)
 
 
 @pytest.fixture

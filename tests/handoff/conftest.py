@@ -83,10 +83,13 @@ def _template(factory: pytest.TempPathFactory) -> Template:
 
 
 def open_pair(template: Template, where: Path) -> Pair:
-    for name in ("county.db", "town.db"):
-        shutil.copyfile(template.folder / name, where / name)
-    county_db: Database = open_database(where / "county.db")
-    town_db: Database = open_database(where / "town.db")
+    """Each database in its own folder, as on two PCs (each has its own attachments folder beside it)."""
+    places = {"county.db": where / "县委组织部", "town.db": where / "东风镇"}
+    for name, folder in places.items():
+        folder.mkdir()
+        shutil.copyfile(template.folder / name, folder / name)
+    county_db: Database = open_database(places["county.db"] / "county.db")
+    town_db: Database = open_database(places["town.db"] / "town.db")
     county = Workspace(county_db, authenticate(county_db, COUNTY_ADMIN, COUNTY_PASSWORD))
     town = Workspace(town_db, authenticate(town_db, TOWN_ADMIN, TOWN_PASSWORD))
     stick = where / "U盘"

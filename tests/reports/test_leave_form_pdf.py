@@ -6,6 +6,7 @@ import re
 import shutil
 import subprocess
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -259,3 +260,10 @@ def test_screenshot_of_the_six_step_form_for_the_readme(tmp_path) -> None:
         colours = image.convert("L").getcolors(256) or []
         assert len(colours) > 20  # text, grid lines and grey label cells, not a blank page
     assert leave_form_pdf.FORM_TITLE == "驻村干部请假审批表"
+
+
+def test_a_withdrawn_request_prints_when_and_why_it_was_withdrawn(tmp_path) -> None:
+    form = replace(pending_sick_leave(), state="已撤回", withdrawn_on=date(2026, 11, 2),
+                   withdraw_reason="村里临时有防汛任务")
+    _path, pages = _write(tmp_path, form)
+    assert all("当前状态：已撤回（2026-11-02：村里临时有防汛任务）" in flat(page) for page in pages)

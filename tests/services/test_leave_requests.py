@@ -12,6 +12,7 @@ from tests.services.test_leave_builders import FILED, approve, draft, request, t
 from zhucun_desktop.domain import terms
 from zhucun_desktop.services import leave
 from zhucun_desktop.services.errors import PermissionDenied, ServiceError, ValidationFailed
+from zhucun_desktop.services.leave_print import leave_form
 from zhucun_desktop.storage.models import AuditEntry, LeaveRequest
 
 START = date(2026, 11, 9)
@@ -137,5 +138,18 @@ def test_withdrawal_needs_a_reason_and_is_refused_once_the_leave_has_begun(ws):
     leave.withdraw_request(ws, uuid, "不去了", today=date(2026, 11, 8))
     with ws.read() as s:
         assert s.get(LeaveRequest, uuid).state == "已撤回"
+        assert (s.get(LeaveRequest, uuid).withdrawn_on, s.get(LeaveRequest, uuid).withdraw_reason) == (
+            date(2026, 11, 8), "不去了")  # on the request itself, so they travel to the county
         assert s.scalars(select(AuditEntry.action).where(AuditEntry.record_uuid == uuid)
                          .order_by(AuditEntry.id.desc())).first() == "撤回请假：不去了"
+
+
+def test_the_withdrawal_day_and_reason_are_shown_with_the_request(ws):
+    t = team(ws)
+    uuid = request(ws, t.members[0], START, date(2026, 11, 11))
+    leave.withdraw_request(ws, uuid, "  行程取消改派他人参会 ", today=FILED)
+    detail = leave.request_detail(ws, uuid, today=FILED)
+    assert detail.request.state == "已撤回"
+    assert (detail.withdrawn_on, detail.withdraw_reason) == (FILED, "行程取消改派他人参会")
+    form = leave_form(ws, uuid, today=FILED)
+    assert (form.state, form.withdrawn_on, form.withdraw_reason) == ("已撤回", FILED, "行程取消改派他人参会")

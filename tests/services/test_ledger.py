@@ -79,9 +79,13 @@ def test_the_county_verifying_a_township_s_row_writes_only_its_own_record_and_th
     ledger.submit_rectified(ws, uuid, completed_on=date(2026, 10, 20), today=TODAY)
     with ws.db.session() as s, s.begin():  # the row came from the township's PC on the USB stick
         s.execute(update(LedgerRow).where(LedgerRow.uuid == uuid).values(origin_site="township-site"))
+    with ws.read() as s:
+        version = s.get(LedgerRow, uuid).version
     ledger.verify_ledger_row(ws, uuid, result=sv.RESULT_PASSED, verified_on=date(2026, 10, 30), verifier="周明")
     with ws.read() as s:
-        assert s.get(LedgerRow, uuid).state == sv.STATE_AWAITING  # not touched: the township owns it
+        assert s.get(LedgerRow, uuid).version == version  # not touched: the township owns it
+        [verification] = s.scalars(select(LedgerVerification)).all()
+        assert verification.origin_site == ws.site_id
     assert ledger.ledger_row(ws, uuid, today=TODAY).state == sv.STATE_CLOSED
 
 

@@ -24,8 +24,8 @@ EXTRA_REVISION = '''
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "0099"
+down_revision = "{head}"
 branch_labels = None
 depends_on = None
 
@@ -47,7 +47,8 @@ def _scripts_with_extra_revision(tmp_path: Path, *, fail: bool) -> Path:
     target = tmp_path / "migrations"
     shutil.copytree(migrate.MIGRATIONS_DIR, target, ignore=shutil.ignore_patterns("__pycache__"))
     body = EXTRA_REVISION.replace("{fail}", 'raise RuntimeError("step 2 failed")' if fail else "pass")
-    (target / "versions" / "0002_county_code.py").write_text(body, encoding="utf-8")
+    body = body.replace("{head}", migrate.head_revision())
+    (target / "versions" / "0099_county_code.py").write_text(body, encoding="utf-8")
     return target
 
 
@@ -55,7 +56,7 @@ def test_a_new_database_is_created_at_head_by_the_migrations(db_file: Path) -> N
     db = open_database(db_file, now=MORNING)
     try:
         assert db.created
-        assert migrate.current_revision(db.engine) == migrate.head_revision() == "0001"
+        assert migrate.current_revision(db.engine) == migrate.head_revision() == "0002"
         assert db.start_backup is None  # nothing to protect yet
         assert list_backups(db_file) == []
     finally:
@@ -103,7 +104,7 @@ def test_an_empty_schema_is_backed_up_then_upgraded(db_file: Path) -> None:
 
     db = open_database(db_file, now=MORNING)
     try:
-        assert migrate.current_revision(db.engine) == "0001"
+        assert migrate.current_revision(db.engine) == migrate.head_revision()
         assert db.migrated_from == "base"
         reasons = [b.reason for b in list_backups(db_file)]
         assert reasons == ["migrate"]
@@ -119,11 +120,12 @@ def test_an_older_database_is_upgraded_with_its_data_after_a_migrate_backup(
     add_counties(db, "甲县", "乙县")
     db.close()
 
+    shipped_head = migrate.head_revision()
     monkeypatch.setattr(migrate, "MIGRATIONS_DIR", _scripts_with_extra_revision(tmp_path, fail=False))
     db = open_database(db_file, now=MORNING)
     try:
-        assert db.migrated_from == "0001"
-        assert migrate.current_revision(db.engine) == "0002"
+        assert db.migrated_from == shipped_head
+        assert migrate.current_revision(db.engine) == "0099"
         with db.engine.connect() as conn:
             rows = conn.exec_driver_sql("SELECT name, code FROM counties ORDER BY name").fetchall()
             assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1  # switched back on after
@@ -132,7 +134,7 @@ def test_an_older_database_is_upgraded_with_its_data_after_a_migrate_backup(
         db.close()
     backup = list_backups(db_file)[0]
     assert backup.reason == "migrate"
-    assert revision_of(backup.path) == "0001"
+    assert revision_of(backup.path) == shipped_head
     assert county_names(backup.path) == ["乙县", "甲县"]
 
 
@@ -143,12 +145,13 @@ def test_a_failing_migration_changes_nothing(
     add_counties(db, "甲县")
     db.close()
 
+    shipped_head = migrate.head_revision()
     monkeypatch.setattr(migrate, "MIGRATIONS_DIR", _scripts_with_extra_revision(tmp_path, fail=True))
     with pytest.raises(MigrationError) as caught:
         open_database(db_file, now=MORNING)
 
     assert "所有改动已撤销" in caught.value.message and "_migrate.db" in caught.value.message
-    assert revision_of(db_file) == "0001"
+    assert revision_of(db_file) == shipped_head
     conn = sqlite3.connect(db_file.absolute().as_uri() + "?mode=ro", uri=True)
     columns = [r[1] for r in conn.execute("PRAGMA table_info(counties)")]
     conn.close()

@@ -4,14 +4,14 @@
 Pure rules: stdlib only, no Qt, no SQL.
 
 The ledger row moves 待整改 → 整改中 → 已整改待核查 → 核查通过; a failed verification (核查未通过) sends it back
-to 整改中. Verification is the county's own record (DESIGN.md: an act of one site on another's record is a new
-record owned by the acting site), so the state a user sees is derived from the row and its latest verification
-(:func:`effective_state`): a verification counts for the row's current submission when it was recorded after
-the row was last changed and is not dated before the row's 完成时间.
+to 整改中. Every act on a row is its own record owned by the acting site (DESIGN.md: an act of one site on
+another's record is a new record): 整改进展 and 整改完成 by the township or the county, 核查 by the county. The
+state a user sees is folded from those records in the order they were recorded (:func:`fold_ledger`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -86,26 +86,68 @@ def check_ledger_row(*, source: str | None, found_on: date | None, subject_kind:
     return f
 
 
+PROGRESS_KIND = "进展"
+DONE_KIND = "整改完成"
+PROGRESS_KINDS = (PROGRESS_KIND, DONE_KIND)
+
+
 @dataclass(frozen=True)
-class VerificationFact:
-    """The latest verification of a row, as :func:`effective_state` needs it."""
+class LedgerEvent:
+    """One record about a ledger row, as :func:`fold_ledger` needs it.
 
-    result: str
-    verified_on: date
-    recorded_at: datetime  # updated_at of the LedgerVerification
+    ``kind`` is 进展 / 整改完成 (a progress record) or 核查通过 / 核查未通过 (a verification); ``recorded_at`` is
+    when the acting site recorded it (its ``updated_at``: these records are append-only); ``on`` is the entry's
+    own date (进展 date, 核查日期); ``completed_on`` the 完成时间 of a 整改完成.
+    """
+
+    kind: str
+    recorded_at: datetime
+    on: date
+    completed_on: date | None = None
+
+    @property
+    def is_verification(self) -> bool:
+        return self.kind in VERIFICATION_RESULTS
 
 
-def effective_state(state: str, row_changed_at: datetime, completed_on: date | None,
-                    latest: VerificationFact | None) -> str:
-    """The state the user sees: the row's own state, unless the county's verification of the current
-    submission (已整改待核查) decides it: 核查通过 closes the row, 核查未通过 sends it back to 整改中."""
-    if state != STATE_AWAITING or latest is None:
-        return state
-    if latest.recorded_at < row_changed_at:
-        return state  # verified an earlier submission; the township has resubmitted since
-    if completed_on is not None and latest.verified_on < completed_on:
-        return state
-    return STATE_CLOSED if latest.result == RESULT_PASSED else STATE_IN_PROGRESS
+@dataclass(frozen=True)
+class LedgerStatus:
+    """What the user sees of a row: its state and the 完成时间 of the submission that stands (None while the
+    row is not, or no longer, reported complete)."""
+
+    state: str
+    completed_on: date | None
+
+
+def event_order(e: LedgerEvent) -> tuple[datetime, int]:
+    """Time order; at the same instant a progress record comes before the verification of it."""
+    return (e.recorded_at, 1 if e.is_verification else 0)
+
+
+def fold_ledger(events: Iterable[LedgerEvent]) -> LedgerStatus:
+    """The state of a row from its records in time order (§13).
+
+    * 进展 makes a 待整改 row 整改中, also after a failed verification; a note does not undo a submission
+      waiting for verification nor a closed row (it only adds to the history);
+    * 整改完成 reports the row complete (已整改待核查) with its 完成时间, unless the row is closed already;
+    * a verification counts for the submission it follows: only while the row is 已整改待核查 and when not dated
+      before that submission's 完成时间; 核查通过 closes the row, 核查未通过 sends it back to 整改中 (and the
+      完成时间 no longer stands). A verification of nothing pending changes nothing.
+    """
+    state, completed = STATE_OPEN, None
+    for e in sorted(events, key=event_order):
+        if e.kind == PROGRESS_KIND:
+            if state == STATE_OPEN:
+                state = STATE_IN_PROGRESS
+        elif e.kind == DONE_KIND:
+            if state != STATE_CLOSED:
+                state, completed = STATE_AWAITING, e.completed_on or e.on
+        elif e.is_verification and state == STATE_AWAITING and (completed is None or e.on >= completed):
+            if e.kind == RESULT_PASSED:
+                state = STATE_CLOSED
+            else:
+                state, completed = STATE_IN_PROGRESS, None
+    return LedgerStatus(state, completed)
 
 
 def is_overdue(state: str, deadline: date, today: date) -> bool:

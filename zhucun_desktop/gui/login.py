@@ -19,6 +19,28 @@ from .forms.ui_login import Ui_LoginDialog
 APP_TITLE = APP_NAME
 
 
+def new_admin_problem(username: str, display_name: str, password: str, confirm: str) -> str | None:
+    """What is wrong with the first administrator's fields (首次设置, and a township's set-up from its 配置包),
+    as ``字段：原因`` so that :func:`focus_field` finds the field; None when nothing is."""
+    if not username.strip():
+        return "管理员用户名：不能为空。"
+    if not display_name.strip():
+        return "姓名：不能为空，请填写管理员的姓名。"
+    if len(password) < accounts.MIN_PASSWORD:
+        return f"密码：至少{accounts.MIN_PASSWORD}位。"
+    if confirm != password:
+        return "确认密码：两次输入的密码不一致，请重新输入。"
+    return None
+
+
+def focus_field(fields: dict[str, QLineEdit], message: str, field: QLineEdit | None = None) -> None:
+    """Put the cursor in the field a ``字段：原因`` message names (or in ``field``), its text selected."""
+    field = field or fields.get(message.split("：", 1)[0])
+    if field is not None:
+        field.setFocus()
+        field.selectAll()
+
+
 def _emphasise(label: QLabel, scale: float = 1.4) -> None:
     font = QFont(label.font())
     font.setPointSizeF(font.pointSizeF() * scale)
@@ -62,24 +84,14 @@ class FirstRunDialog(QDialog):
 
     def _refuse(self, message: str) -> None:
         self.ui.errorLabel.setText(message)
-        field = self._fields.get(message.split("：", 1)[0])
-        if field is not None:
-            field.setFocus()
-            field.selectAll()
+        focus_field(self._fields, message)
 
     def _check(self) -> str | None:
         ui = self.ui
         if not ui.countyEdit.text().strip():
             return "县名：不能为空，请填写本县的名称（例如：某某县）。"
-        if not ui.usernameEdit.text().strip():
-            return "管理员用户名：不能为空。"
-        if not ui.displayNameEdit.text().strip():
-            return "姓名：不能为空，请填写管理员的姓名。"
-        if len(ui.passwordEdit.text()) < accounts.MIN_PASSWORD:
-            return f"密码：至少{accounts.MIN_PASSWORD}位。"
-        if ui.confirmEdit.text() != ui.passwordEdit.text():
-            return "确认密码：两次输入的密码不一致，请重新输入。"
-        return None
+        return new_admin_problem(ui.usernameEdit.text(), ui.displayNameEdit.text(), ui.passwordEdit.text(),
+                                 ui.confirmEdit.text())
 
     def accept(self) -> None:
         problem = self._check()

@@ -7,6 +7,8 @@ the printer's page, so the paper matches the preview and the file (fonts are emb
 from __future__ import annotations
 
 import shutil
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, QSize, QSizeF, Qt
@@ -26,6 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from .messages import inform, warn
+from .roster.feedback import service_message
+from .widgets import busy, done
 
 # Pages are rendered at no more than this for printing: a 1200 dpi A4 image would need half a gigabyte.
 MAX_RENDER_DPI = 300
@@ -173,3 +177,28 @@ class PdfPreviewDialog(QDialog):
     def done(self, result: int) -> None:
         self.document.close()
         super().done(result)
+
+
+def preview_pdf(parent: QWidget, write: Callable[[Path], object], title: str, name: str,
+                say: Callable[[str], None]) -> Path | None:
+    """Write the PDF (``write(path)``) into a temporary folder, preview it (print, save as), remove it when
+    the preview closes. A failure is said in Chinese through ``say``. Returns the temporary path (None on
+    failure)."""
+    folder = Path(tempfile.mkdtemp(prefix="zhucun-print-"))
+    pdf = folder / name
+    busy()
+    try:
+        write(pdf)
+    except Exception as exc:  # noqa: BLE001 - told in Chinese; nothing half-written is left
+        done()
+        shutil.rmtree(folder, ignore_errors=True)
+        say(f"无法生成{title}：{service_message(exc)}")
+        return None
+    done()
+    dialog = PdfPreviewDialog(pdf, parent, title=title, suggested_name=name)
+    try:
+        dialog.exec()
+    finally:
+        dialog.deleteLater()
+        shutil.rmtree(folder, ignore_errors=True)  # Windows may still hold it: the system cleans temp
+    return pdf

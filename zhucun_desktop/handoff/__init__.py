@@ -22,14 +22,16 @@ Package (``package``, ``*.zcpkg``) — a ZIP, every member stored (so any flippe
     ``payload.bin``: gzip of JSON ``{"tables": {name: {"columns": [...], "rows": [[...], ...]}}, "receipts":
     [...]}`` (rows as value lists under one column list: smaller and quicker to parse than a dict per row),
     encrypted with AES-256-GCM under HKDF-SHA256(X25519(ephemeral, destination), salt = package id), the
-    manifest without hash and size as associated data; ``signature.sig``: Ed25519 by the source over the
+    manifest without hash and size as associated data; ``files/<sha256>`` (format 2): each evidence file of
+    the Attachment rows carried, encrypted under the same key with its own nonce, listed in the manifest's
+    ``files`` with its ciphertext's SHA-256 (``files``); ``signature.sig``: Ed25519 by the source over the
     manifest's canonical bytes. Reading trusts nothing early: CRC → format → schema → county → destination →
     registered source → signature → payload hash → decryption. File name ``东风镇_至_云岭县_000007.zcpkg``.
 
 Export (``export``)
     A township sends every row it owns; the county sends each township the rows it owns that concern it
-    (``tables.township_scope``: by township_uuid, or through the posting / request / ledger row / spot check it
-    points to; rule sets, calendars, attendance codes, dispatch units, inspections and circulars go to all), plus
+    (``tables.township_scope``: by township_uuid, or through the posting / request / ledger row (its progress
+    records and verifications) / spot check it points to; rule sets, calendars, attendance codes, dispatch units, inspections and circulars go to all), plus
     every own row those rows point to. Watermark: the period end of the newest package the other side
     acknowledged, less 10 minutes; ``since`` overrides. Written through a temporary file in the target folder,
     fsync, rename, fsync of the folder, read back and verified; only then is it logged as sent.
@@ -42,7 +44,10 @@ Import (``importer``, ``merge``)
     versions; a version going back, another site's row, an unknown parent, a duplicate natural key or a
     township's row about another township is a conflict. The same package id twice changes nothing and says
     so; missing sequence numbers are reported and the package applies; a package older than one already
-    imported (迟到) applies without turning older versions into conflicts.
+    imported (迟到) applies without turning older versions into conflicts. A township's progress record about
+    another township's ledger row is a conflict too. Carried evidence files are checked against the SHA-256
+    their rows name (a mismatch is a conflict and is never written) and written into the store, atomically,
+    just before the transaction commits (``files`` explains why before and not after).
 
 Receipts and status (``status``)
     Each import is logged with its counts; the next package back carries 回执 for every package received, and

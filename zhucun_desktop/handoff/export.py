@@ -4,7 +4,8 @@ Scope: a township sends every row it owns; the county sends to each township the
 township (``tables.township_scope``), plus every own row such a row points to (a posting brings its person), so a
 township never receives a child without its parent. Watermark: rows changed since the ``period.to`` of the last
 package the destination acknowledged (a receipt came back), less a safety margin; ``since`` overrides it.
-Re-sending is harmless, the import is idempotent.
+Re-sending is harmless, the import is idempotent. The evidence files of the Attachment rows sent go with them,
+encrypted (``files``).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from ..storage.migrate import head_revision
 from ..storage.models import PackageLog, Setting, Site
 from . import package as pkg
 from .crypto import SiteKeys
+from .files import collect_files
 from .sites import peer, peer_sites, self_site, short_name
 from .tables import TABLE_ORDER, TABLES, encode_value, label, township_scope, travelling_foreign_keys
 
@@ -43,6 +45,9 @@ class ExportResult:
     counts: dict[str, int]
     since: datetime | None
     receipts: int = 0
+    files: int = 0  # evidence files carried
+    file_bytes: int = 0
+    notices: tuple[str, ...] = ()
 
     @property
     def total(self) -> int:
@@ -50,8 +55,11 @@ class ExportResult:
 
     def message(self) -> str:
         what = "、".join(f"{label(t)}{n}条" for t, n in self.counts.items()) or "没有新的变动"
+        if self.files:
+            what += f"，佐证材料文件{self.files}份（{max(self.file_bytes // 1024, 1)} KB）"
+        notes = "".join(f"注意：{n}。" for n in self.notices)
         return (f"已写入第{self.sequence}号数据包（发往{self.destination}）：{self.path.name}；{what}。"
-                "文件已读回校验无误，可以安全拔出U盘。")
+                f"{notes}文件已读回校验无误，可以安全拔出U盘。")
 
 
 @dataclass
@@ -185,7 +193,8 @@ def export_package(ws: Any, keys: SiteKeys, folder: str | Path, *, destination: 
         payload = {"tables": rows.payload_tables(), "receipts": receipts_for(s, dest.site_id)}
         name = file_name(short_name(s, me), short_name(s, dest), sequence)
         dest_name, box_public = short_name(s, dest), dest.box_public_key
-    data = pkg.build(head, payload, keys, box_public)
+    files = collect_files(ws, payload["tables"])
+    data = pkg.build(head, payload, keys, box_public, files.content)
     target = folder / name
     pkg.write_verified(target, data, keys.sign_public)
     with ws.transaction("导出数据包") as s:
@@ -193,7 +202,8 @@ def export_package(ws: Any, keys: SiteKeys, folder: str | Path, *, destination: 
                          payload_hash=pkg.read_raw(data).manifest["payload_sha256"],
                          counts={"tables": counts, "period_from": head["period"]["from"],
                                  "period_to": head["period"]["to"], "file": name}))
-    return ExportResult(target, package_id, sequence, dest_name, counts, start, len(payload["receipts"]))
+    return ExportResult(target, package_id, sequence, dest_name, counts, start, len(payload["receipts"]),
+                        len(files.content), files.total, tuple(files.notices()))
 
 
 def export_all(ws: Any, keys: SiteKeys, folder: str | Path, *, since: date | datetime | None = None

@@ -1,5 +1,6 @@
 """导入数据包: verify the signature → decrypt → validate every row → preview → backup → apply in one transaction
-→ record the package. The same package twice changes nothing and says so; a gap in sequence numbers is reported
+(the carried evidence files checked against their rows and written into the store just before it commits, see
+``files``) → record the package. The same package twice changes nothing and says so; a gap in sequence numbers is reported
 and the package still applies; a package arriving after a later one (迟到) fills its gap without conflicts.
 """
 
@@ -19,6 +20,7 @@ from ..storage.migrate import is_known_revision
 from ..storage.models import AuditEntry, PackageLog, Site
 from . import package as pkg
 from .crypto import SiteKeys
+from .files import IncomingFiles, plan_files, write_files
 from .merge import CONFLICT_SQL, Rejection, TablePlan, apply_plans, conflict_rows, plan_merge
 from .sites import self_site, short_name
 from .tables import label
@@ -57,6 +59,7 @@ class ImportPreview:
     acknowledges: list[int] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     receipts: list[dict[str, Any]] = field(default_factory=list)
+    files: IncomingFiles = field(default_factory=IncomingFiles)
 
     @property
     def rejections(self) -> list[Rejection]:
@@ -85,6 +88,7 @@ class ImportPreview:
             out.append(f"  {t.label}：新增{c['new']} 更新{c['updated']} 未变{c['unchanged']} 拒绝{c['rejected']}")
         for r in self.rejections:
             out.append(f"  拒绝 {label(r.table)} {r.record_uuid}：{r.reason}")
+        out.extend(self.files.lines())
         gap = self.gap_text()
         if gap:
             out.append(f"提示：{gap}（之前的数据包可能没有导入），本数据包仍可导入。")
@@ -119,6 +123,7 @@ class _Inbound:
     allowed: set[str]
     township_uuid: str | None
     names: dict[str, str]
+    carried: dict[str, bytes] = field(default_factory=dict)  # evidence files by the SHA-256 they claim
 
 
 def _refuse(chinese: str, english: str) -> pkg.PackageError:
@@ -153,6 +158,7 @@ def _open(ws: Any, keys: SiteKeys, path: str | Path) -> _Inbound:
         source_name = short_name(s, source)
         pkg.verify(raw, source.sign_public_key, source_name)
         payload = pkg.decrypt(raw, keys)
+        carried = pkg.decrypt_files(raw, keys)
         seen = {p.sequence: p for p in s.scalars(select(PackageLog).where(
             PackageLog.peer_site == source.site_id, PackageLog.direction == "in"))}
         same = s.get(PackageLog, m["package_id"])
@@ -174,7 +180,7 @@ def _open(ws: Any, keys: SiteKeys, path: str | Path) -> _Inbound:
             preview.notices.append(f"这是迟到的第{seq}号数据包（已导入过第{max(seen)}号），其中较旧的记录不会覆盖较新的。")
         if seq in seen:
             preview.notices.append(f"第{seq}号数据包此前已导入过另一份文件（可能是重新导出的），本次按记录版本合并。")
-    return _Inbound(raw, payload, preview, {source.site_id}, township, names)
+    return _Inbound(raw, payload, preview, {source.site_id}, township, names, carried)
 
 
 def _plan(cur: Any, inbound: _Inbound) -> dict[str, TablePlan]:
@@ -198,6 +204,7 @@ def preview_package(ws: Any, keys: SiteKeys, path: str | Path) -> ImportPreview:
             cur = s.connection().connection.driver_connection.cursor()
             inbound.preview.tables = list(_plan(cur, inbound).values())
             inbound.preview.acknowledges = _acknowledged(s, inbound, apply=False)
+        inbound.preview.files = plan_files(ws, inbound.payload.get("tables", {}), inbound.carried)
     return inbound.preview
 
 
@@ -255,6 +262,9 @@ def import_package(ws: Any, keys: SiteKeys, path: str | Path, *, dry_run: bool =
         preview.tables = list(plans.values())
         apply_plans(cur, plans)
         conflicts = conflict_rows(preview.package_id, plans, now.strftime(SQLITE_STAMP))
+        preview.files = plan_files(ws, inbound.payload.get("tables", {}), inbound.carried)
+        conflicts += [r.conflict_row(preview.package_id, now.strftime(SQLITE_STAMP)) for r in preview.files.refused]
+        write_files(preview.files)  # before the commit: see files.py
         if conflicts:
             cur.executemany(CONFLICT_SQL, conflicts)
         preview.acknowledges = _acknowledged(s, inbound, apply=True)
@@ -264,8 +274,12 @@ def import_package(ws: Any, keys: SiteKeys, path: str | Path, *, dry_run: bool =
                       {t.table: len(t.write) + t.unchanged for t in preview.tables}, now)
     message = (f"已导入第{preview.sequence}号数据包（来自{preview.source_name}）：新增{totals['new']}条，"
                f"更新{totals['updated']}条，未变{totals['unchanged']}条")
+    if preview.files.write:
+        message += f"，佐证材料文件{len(preview.files.write)}份"
     if totals["rejected"]:
         message += f"，{totals['rejected']}条未能合并，已放入“待处理的冲突”，请核对"
+    if preview.files.refused:
+        message += f"，{len(preview.files.refused)}份佐证材料文件与记录不符，未保存，已放入“待处理的冲突”"
     message += "。"
     gap = preview.gap_text()
     if gap:

@@ -38,6 +38,9 @@ IN_CHUNK = 500
 IMPORT_CACHE_KIB = 128 * 1024
 REQUIRED = ("uuid", "origin_site", "version", "updated_at", "deleted")
 NEW, UPDATED, UNCHANGED = "新增", "更新", "未变"
+# Rows without a township column that concern the township of the row they point to: from a township, such a
+# row about another township's record is refused like a row of another township.
+TOWNSHIP_VIA = {"ledger_progress": ("ledger_uuid", "ledger_rows")}
 
 
 @dataclass(frozen=True)
@@ -118,6 +121,7 @@ class _Planner:
         self.names = origin_names
         self.accepted: dict[str, set[str]] = {}
         self.exists: dict[str, dict[str, bool]] = {}
+        self.townships: dict[str, dict[str, str | None]] = {}  # township of each accepted row, per table
 
     def _in_db(self, table: str, values: set[str]) -> None:
         cache = self.exists.setdefault(table, {})
@@ -165,8 +169,12 @@ class _Planner:
                 reject(raw, f"版本倒退：本机已是第{version}版，数据包中是第{native[iv]}版")
         candidates = self._check_parents(name, cols, candidates, reject)
         candidates = self._check_unique(name, cols, candidates, reject)
+        if self.township is not None and name in TOWNSHIP_VIA:
+            candidates = self._check_township_via(name, cols, candidates, reject)
         plan.write = [native for _raw, native, _verdict in candidates]
         accepted.update(map(itemgetter(iu), plan.write))
+        if it is not None:
+            self.townships.setdefault(name, {}).update((n[iu], n[it]) for n in plan.write)
         plan.new = sum(1 for c in candidates if c[2] == NEW)
         plan.updated = len(candidates) - plan.new
         return plan
@@ -245,6 +253,20 @@ class _Planner:
                     reject(raw, f"{what}：{col} = {value} 在数据包和本机都找不到")
             rows = kept
         return rows
+
+    def _check_township_via(self, name: str, cols: list[str], rows: list, reject: Any) -> list:
+        col, parent = TOWNSHIP_VIA[name]
+        i = cols.index(col)
+        known = dict(self.townships.get(parent, {}))
+        todo = {native[i] for _, native, _ in rows} - set(known)
+        known.update((r[0], r[1]) for r in _select_in(self.cur, parent, "uuid, township_uuid", "uuid", todo))
+        kept = []
+        for raw, native, verdict in rows:
+            if known.get(native[i]) != self.township:
+                reject(raw, f"这条记录所属的{label(parent)}不属于发送单位所在的乡镇")
+            else:
+                kept.append((raw, native, verdict))
+        return kept
 
     def _check_unique(self, name: str, cols: list[str], rows: list, reject: Any) -> list:
         for key in _unique_keys(name):

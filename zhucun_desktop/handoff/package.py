@@ -1,8 +1,11 @@
-"""The ``.zcpkg`` file: a ZIP of ``manifest.json``, ``payload.bin`` (encrypted) and ``signature.sig``.
+"""The ``.zcpkg`` file: a ZIP of ``manifest.json``, ``payload.bin`` (encrypted), ``signature.sig`` and, from
+format 2 on, one encrypted member ``files/<sha256>`` per evidence file the package carries.
 
 Making one: gzip the payload JSON, encrypt it to the destination (ephemeral X25519 → HKDF-SHA256 → AES-256-GCM,
 the manifest's header as associated data), put the ciphertext's SHA-256 into the manifest, sign the manifest's
-canonical bytes with the source's Ed25519 key. Reading one checks in the order that trusts nothing early: the
+canonical bytes with the source's Ed25519 key. Evidence files (format 2) are encrypted one by one under the same
+key, each with its own nonce and the header plus its SHA-256 as associated data; the manifest lists them
+(``files``: SHA-256 of the content → size, nonce, SHA-256 of the ciphertext), so the signature covers them too. Reading one checks in the order that trusts nothing early: the
 ZIP is whole (CRC) → the manifest is ours and not from a newer format → the signature verifies with the source's
 registered key → the payload's hash matches → only then decrypt. Writing goes through a temporary file in the
 target folder, fsync, rename, fsync of the folder, and a read-back that verifies the signature and the hash.
@@ -18,7 +21,8 @@ import json
 import os
 import zipfile
 import zlib
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -38,12 +42,14 @@ from .crypto import (
 )
 
 FORMAT = "zhucun-package"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: evidence files as encrypted members (a format-1 package is still read)
 SUFFIX = ".zcpkg"
 MANIFEST = "manifest.json"
 PAYLOAD = "payload.bin"
 SIGNATURE = "signature.sig"
 MEMBERS = {MANIFEST, PAYLOAD, SIGNATURE}
+FILES_PREFIX = "files/"
+MANIFEST_EXTRA = ("payload_sha256", "payload_size", "files")  # added after encryption: not in the header
 ENCRYPTION = "X25519-HKDF-SHA256-AES256GCM"
 MAX_MANIFEST = 1 << 20
 
@@ -67,10 +73,16 @@ class RawPackage:
     manifest_bytes: bytes
     ciphertext: bytes
     signature: bytes
+    files: dict[str, bytes] = field(default_factory=dict)  # content SHA-256 → encrypted file
 
     @property
     def header(self) -> dict[str, Any]:
-        return {k: v for k, v in self.manifest.items() if k not in ("payload_sha256", "payload_size")}
+        return {k: v for k, v in self.manifest.items() if k not in MANIFEST_EXTRA}
+
+    @property
+    def file_entries(self) -> dict[str, dict[str, Any]]:
+        entries = self.manifest.get("files") or {}
+        return entries if isinstance(entries, dict) else {}
 
 
 def encode_payload(payload: dict[str, Any]) -> bytes:
@@ -85,34 +97,59 @@ def decode_payload(blob: bytes) -> dict[str, Any]:
         raise PackageError(*DAMAGED) from exc
 
 
-def build(header: dict[str, Any], payload: dict[str, Any], keys: SiteKeys, recipient_box_public: bytes) -> bytes:
-    """The package's bytes. ``header`` carries everything of the manifest but the encryption and the hash."""
+def _file_aad(head: dict[str, Any], sha256: str) -> bytes:
+    return canonical(head) + b"\x00" + sha256.encode("ascii")
+
+
+def build(header: dict[str, Any], payload: dict[str, Any], keys: SiteKeys, recipient_box_public: bytes,
+          files: Mapping[str, bytes] | None = None) -> bytes:
+    """The package's bytes. ``header`` carries everything of the manifest but the encryption and the hashes;
+    ``files`` maps the SHA-256 an Attachment row names to the file's content (sent as it is: the receiving
+    side checks that the content matches)."""
     envelope, key = new_envelope(recipient_box_public, salt=header["package_id"].encode("ascii"))
     head = {**header, "encryption": {"scheme": ENCRYPTION, **envelope}}
     ciphertext = aes_encrypt(key, unb64(envelope["nonce"]), encode_payload(payload), canonical(head))
+    sealed: dict[str, bytes] = {}
+    entries: dict[str, dict[str, Any]] = {}
+    for sha, content in sorted((files or {}).items()):
+        nonce = os.urandom(12)
+        sealed[sha] = aes_encrypt(key, nonce, content, _file_aad(head, sha))
+        entries[sha] = {"size": len(content), "nonce": b64(nonce),
+                        "sha256": hashlib.sha256(sealed[sha]).hexdigest()}
     manifest = {**head, "payload_sha256": hashlib.sha256(ciphertext).hexdigest(), "payload_size": len(ciphertext)}
+    if entries:
+        manifest["files"] = entries
     manifest_bytes = canonical(manifest)
     buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as zf:
+    with zipfile.ZipFile(buf, "w", allowZip64=True) as zf:
         zf.writestr(MANIFEST, manifest_bytes, compress_type=zipfile.ZIP_STORED)
         zf.writestr(PAYLOAD, ciphertext, compress_type=zipfile.ZIP_STORED)
+        for sha, blob in sealed.items():
+            zf.writestr(FILES_PREFIX + sha, blob, compress_type=zipfile.ZIP_STORED)
         zf.writestr(SIGNATURE, b64(keys.sign(manifest_bytes)), compress_type=zipfile.ZIP_STORED)
     return buf.getvalue()
 
 
 def read_raw(data: bytes) -> RawPackage:
-    """Shape checks only: a whole ZIP (every CRC), exactly our three members, a JSON manifest."""
+    """Shape checks only: a whole ZIP (every CRC), exactly our members (the three, and the files the manifest
+    lists), a JSON manifest."""
+    not_ours = PackageError("这不是驻村管理系统的数据包（文件内容不对）。", "not a zhucun package")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = set(zf.namelist())
-            if names != MEMBERS:
-                raise PackageError("这不是驻村管理系统的数据包（文件内容不对）。", "not a zhucun package")
+            if not MEMBERS <= names:
+                raise not_ours
             if zf.getinfo(MANIFEST).file_size > MAX_MANIFEST:
                 raise PackageError(*DAMAGED)
             manifest_bytes = zf.read(MANIFEST)
+            manifest = json.loads(manifest_bytes.decode("utf-8"))
+            listed = manifest.get("files") if isinstance(manifest, dict) else None
+            listed = listed if isinstance(listed, dict) else {}
+            if names != MEMBERS | {FILES_PREFIX + sha for sha in listed}:
+                raise not_ours
             ciphertext = zf.read(PAYLOAD)
             signature = unb64(zf.read(SIGNATURE).decode("ascii"))
-            manifest = json.loads(manifest_bytes.decode("utf-8"))
+            files = {sha: zf.read(FILES_PREFIX + sha) for sha in listed}
     except PackageError:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, ValueError, KeyError, OSError) as exc:
@@ -123,7 +160,7 @@ def read_raw(data: bytes) -> RawPackage:
     if not isinstance(version, int) or version > FORMAT_VERSION:
         raise PackageError(f"这个数据包由更新版本的程序制作（格式第{version}版，本程序只认识到第{FORMAT_VERSION}版），"
                            "请先升级本程序再导入。", "the package is from a newer program version")
-    return RawPackage(manifest, manifest_bytes, ciphertext, signature)
+    return RawPackage(manifest, manifest_bytes, ciphertext, signature, files)
 
 
 def read_file(path: str | Path) -> RawPackage:
@@ -141,6 +178,10 @@ def verify(raw: RawPackage, source_sign_public: bytes, source_name: str) -> None
                            "bad signature: the package was altered or not made by its stated source")
     if hashlib.sha256(raw.ciphertext).hexdigest() != raw.manifest.get("payload_sha256"):
         raise PackageError("数据包内容与清单不符（文件被改动或已损坏），不能导入。", "payload hash mismatch")
+    for sha, blob in raw.files.items():
+        entry = raw.file_entries.get(sha)
+        if not isinstance(entry, dict) or hashlib.sha256(blob).hexdigest() != entry.get("sha256"):
+            raise PackageError("数据包中的佐证材料与清单不符（文件被改动或已损坏），不能导入。", "file hash mismatch")
 
 
 def decrypt(raw: RawPackage, keys: SiteKeys) -> dict[str, Any]:
@@ -154,6 +195,19 @@ def decrypt(raw: RawPackage, keys: SiteKeys) -> dict[str, Any]:
     if not isinstance(payload, dict):
         raise PackageError(*DAMAGED)
     return payload
+
+
+def decrypt_files(raw: RawPackage, keys: SiteKeys) -> dict[str, bytes]:
+    """The evidence files the package carries, decrypted (after ``verify``); keyed by the SHA-256 they claim —
+    whether the content matches is the importer's check."""
+    if not raw.files:
+        return {}
+    try:
+        key = open_envelope(raw.manifest["encryption"], keys.box_private, raw.manifest["package_id"].encode("ascii"))
+        return {sha: aes_decrypt(key, unb64(raw.file_entries[sha]["nonce"]), blob, _file_aad(raw.header, sha))
+                for sha, blob in raw.files.items()}
+    except (SealError, KeyError, TypeError, ValueError) as exc:
+        raise PackageError("数据包中的佐证材料无法解密，不能导入。", "cannot decrypt an evidence file") from exc
 
 
 def fsync_folder(folder: Path) -> None:

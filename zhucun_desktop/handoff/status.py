@@ -17,8 +17,10 @@ from sqlalchemy import func, select
 
 from ..domain.attendance_due import FILED_STATE, is_overdue, month_state_due
 from ..domain.leave_rules import is_pending
+from ..domain.supervision import can_edit
 from ..services.calendar import due_working_day, load_calendar
 from ..services.errors import PermissionDenied, ServiceError
+from ..services.ledger import statuses as ledger_statuses
 from ..storage.models import (
     AttendanceMonth,
     Conflict,
@@ -148,7 +150,11 @@ def county_overview(ws, year: int, month: int, *, today: date | None = None) -> 
                 waiting[req.township_uuid] = waiting.get(req.township_uuid, 0) + 1
         ledger_open: dict[str | None, int] = {}
         ledger_late: dict[str | None, int] = {}
-        for row in s.scalars(select(LedgerRow).where(LedgerRow.deleted.is_(False), LedgerRow.completed_on.is_(None))):
+        rows = list(s.scalars(select(LedgerRow).where(LedgerRow.deleted.is_(False))))
+        states = ledger_statuses(s, [r.uuid for r in rows])
+        for row in rows:
+            if not can_edit(states[row.uuid].state):  # reported complete or closed (§13)
+                continue
             ledger_open[row.township_uuid] = ledger_open.get(row.township_uuid, 0) + 1
             if row.deadline < today:
                 ledger_late[row.township_uuid] = ledger_late.get(row.township_uuid, 0) + 1

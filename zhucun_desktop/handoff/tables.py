@@ -39,6 +39,7 @@ TABLE_LABELS: dict[str, str] = {
     "attendance_months": "月度考勤表", "month_seal_events": "封存记录", "leave_requests": "请假申请",
     "leave_steps": "请假审批", "leave_returns": "销假登记", "activities": "活动记录", "assessments": "考核",
     "incidents": "重大事项", "ledger_rows": "负面清单及整改台账", "ledger_verifications": "台账核查",
+    "ledger_progress": "整改进展",
     "spot_checks": "抽查", "spot_check_results": "抽查结果", "inspections": "督查", "inspection_findings":
     "督查发现问题", "circulars": "通报", "attachments": "附件",
 }
@@ -243,7 +244,7 @@ def township_scope(name: str, township_uuid: str) -> ColumnElement | None:
         return t.person_uuid.in_(persons_here)
     if name == "incidents":
         return or_(t.township_uuid == T, t.person_uuid.in_(persons_here))
-    if name == "ledger_verifications":
+    if name in ("ledger_verifications", "ledger_progress"):
         return _in(t.ledger_uuid, LedgerRow.__table__, LedgerRow.__table__.c.township_uuid == T)
     if name == "spot_check_results":
         return _in(t.spot_check_uuid, SpotCheck.__table__, SpotCheck.__table__.c.township_uuid == T)

@@ -24,15 +24,14 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 
 from zhucun_desktop.domain.text import normalize, normalize_compact, normalize_name
-from zhucun_desktop.fileutil import atomic_output
 from zhucun_desktop.reports.attendance_data import AttendanceSheet
 from zhucun_desktop.reports.attendance_pdf import DAY_OFF, WEEKDAYS, seal_text, total_columns
+from zhucun_desktop.reports.xlsx_common import NARROW_MARGINS, THIN_BORDER, print_a4_landscape, save_workbook
 
 __all__ = ["AttendanceImport", "ImportedRow", "read_attendance_xlsx", "write_attendance_xlsx"]
 
@@ -44,7 +43,7 @@ FIXED_HEADERS = ("序号", "姓名", "身份证号码", "驻村身份", "所驻�
 FIXED_WIDTHS = (5, 10, 20, 15, 11)
 DAY_WIDTH, TOTAL_WIDTH = 3.8, 6.5
 TEXT_FORMAT = "@"
-_BORDER = Border(*[Side(style="thin", color="808080")] * 4)  # left, right, top, bottom
+_BORDER = THIN_BORDER
 _DAY_OFF_FILL = PatternFill("solid", fgColor="EDEDED")
 _OUTSIDE_FILL = PatternFill("solid", fgColor="C8C8C8")  # outside the posting: darker than a weekend
 _CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
@@ -151,18 +150,9 @@ def _write_closing(ws: Worksheet, sheet: AttendanceSheet, r: int, ncols: int) ->
 
 def _page_setup(ws: Worksheet, sheet: AttendanceSheet, state: str) -> None:
     """A4 landscape, one page wide, title and header rows on every page: WPS/Excel print it as it is."""
-    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0  # as many pages tall as needed
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_title_rows = f"{TITLE_ROW}:{WEEKDAY_ROW}"
-    ws.print_options.horizontalCentered = True
-    ws.page_margins = PageMargins(left=0.3, right=0.3, top=0.5, bottom=0.6, header=0.2, footer=0.25)
     exported = f"导出时间：{sheet.printed_at:%Y-%m-%d %H:%M}" if sheet.printed_at else ""
-    footer = ws.oddFooter
-    for part, text in zip((footer.left, footer.center, footer.right), (state, "第 &P 页 共 &N 页", exported)):
-        part.text, part.size = text, 8
+    print_a4_landscape(ws, title_rows=f"{TITLE_ROW}:{WEEKDAY_ROW}", margins=NARROW_MARGINS,
+                       footer_sides=(state, exported), footer_size=8)
 
 
 def _write_sheet(ws: Worksheet, sheet: AttendanceSheet) -> None:
@@ -226,13 +216,10 @@ def write_attendance_xlsx(sheets: Sequence[AttendanceSheet], path: str | os.Path
         raise ValueError("没有要导出的考勤表")
     wb = Workbook()
     wb.remove(wb.active)
-    wb.properties.title = sheets[0].title
-    wb.properties.creator = "zhucun_desktop"
     used: set[str] = set()
     for sheet in sheets:
         _write_sheet(wb.create_sheet(_sheet_name(sheet.township, used)), sheet)
-    with atomic_output(Path(path)) as tmp:
-        wb.save(tmp)
+    save_workbook(wb, path, title=sheets[0].title)
 
 
 # ============================================================================ reading

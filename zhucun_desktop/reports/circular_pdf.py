@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -23,9 +22,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Spacer
 
-from zhucun_desktop.fileutil import atomic_output
 from zhucun_desktop.reports.fonts import register_cjk_fonts
-from zhucun_desktop.reports.pdf_common import embedded_font_canvas, fit_size
+from zhucun_desktop.reports.pdf_common import cjk_style, embedded_font_canvas, fit_size, write_document
 
 __all__ = ["CircularPrint", "render_circular_pdf"]
 
@@ -83,13 +81,12 @@ class _Masthead(Flowable):
 
 
 def _styles(font: str, title_font: str) -> dict[str, ParagraphStyle]:
-    body: dict[str, Any] = {"fontName": font, "fontSize": BODY_SIZE, "leading": BODY_LEADING, "wordWrap": "CJK"}
     return {
-        "title": ParagraphStyle("title", fontName=title_font, fontSize=TITLE_SIZE, leading=TITLE_SIZE * 1.5,
-                                alignment=TA_CENTER, wordWrap="CJK"),
-        "addressee": ParagraphStyle("addressee", alignment=TA_JUSTIFY, **body),
-        "para": ParagraphStyle("para", alignment=TA_JUSTIFY, firstLineIndent=2 * BODY_SIZE, **body),
-        "sign": ParagraphStyle("sign", alignment=TA_RIGHT, rightIndent=2 * BODY_SIZE, **body),
+        "title": cjk_style("title", title_font, TITLE_SIZE, TITLE_SIZE * 1.5, alignment=TA_CENTER),
+        "addressee": cjk_style("addressee", font, BODY_SIZE, BODY_LEADING, alignment=TA_JUSTIFY),
+        "para": cjk_style("para", font, BODY_SIZE, BODY_LEADING, alignment=TA_JUSTIFY,
+                          firstLineIndent=2 * BODY_SIZE),
+        "sign": cjk_style("sign", font, BODY_SIZE, BODY_LEADING, alignment=TA_RIGHT, rightIndent=2 * BODY_SIZE),
     }
 
 
@@ -115,11 +112,7 @@ def render_circular_pdf(data: CircularPrint, path: str | os.PathLike[str]) -> No
     d = data.issued_on
     story += [Spacer(1, BODY_LEADING * 1.5), Paragraph(escape(data.issuer), st["sign"]),
               Paragraph(f"{d.year}年{d.month}月{d.day}日", st["sign"])]
-    with atomic_output(Path(path)) as tmp:
-        doc = SimpleDocTemplate(str(tmp), pagesize=PAGE_SIZE, leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT,
-                                topMargin=MARGIN_TOP - 12 * mm, bottomMargin=MARGIN_BOTTOM, title=data.title,
-                                subject=data.doc_number or data.title, author=data.issuer,
-                                creator="zhucun_desktop")
-        doc.cjk_font = fonts.body
-        doc.build(story, onFirstPage=_page_number, onLaterPages=_page_number,
-                  canvasmaker=embedded_font_canvas(fonts.body))
+    write_document(path, story, template=SimpleDocTemplate, pagesize=PAGE_SIZE,
+                   margins=(MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP - 12 * mm, MARGIN_BOTTOM), title=data.title,
+                   subject=data.doc_number or data.title, author=data.issuer, on_page=_page_number,
+                   doc_attrs={"cjk_font": fonts.body}, canvasmaker=embedded_font_canvas(fonts.body))

@@ -20,26 +20,32 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from zhucun_desktop.domain.leave_rules import STATE_OVERDUE
-from zhucun_desktop.fileutil import atomic_output
 from zhucun_desktop.reports.fonts import FontSet, register_cjk_fonts
 from zhucun_desktop.reports.leave_data import LeaveBook, LeaveBookRow
-from zhucun_desktop.reports.pdf_common import numbered_canvas
+from zhucun_desktop.reports.pdf_common import (
+    cjk_style,
+    heading_styles,
+    numbered_canvas,
+    para,
+    register_footer,
+    ruled_table_commands,
+    say_when_empty,
+    write_document,
+)
+from zhucun_desktop.reports.xlsx_common import NARROW_MARGINS, THIN_BORDER, print_a4_landscape, save_workbook
 
 __all__ = ["BOOK_COLUMNS", "approvals_text", "period_text", "write_leave_book_pdf", "write_leave_book_xlsx"]
 
@@ -144,52 +150,23 @@ def _pdf_widths() -> list[float]:
 
 
 def _pdf_styles(fonts: FontSet) -> dict[str, ParagraphStyle]:
-    base: dict[str, Any] = {
-        "fontName": fonts.body,
-        "fontSize": BODY_SIZE,
-        "leading": BODY_SIZE * 1.3,
-        "wordWrap": "CJK",
-    }
+    leading = BODY_SIZE * 1.3
     return {
-        "title": ParagraphStyle(
-            "title",
-            fontName=fonts.bold_title,
-            fontSize=TITLE_SIZE,
-            leading=TITLE_SIZE * 1.3,
-            alignment=TA_CENTER,
-            wordWrap="CJK",
-        ),
-        "subtitle": ParagraphStyle(
-            "subtitle",
-            **{**base, "fontSize": SUBTITLE_SIZE, "leading": SUBTITLE_SIZE * 1.5},
-            alignment=TA_CENTER,
-        ),
-        "head": ParagraphStyle("head", alignment=TA_CENTER, **base),
-        "cell": ParagraphStyle("cell", alignment=TA_CENTER, **base),
-        "left": ParagraphStyle("left", alignment=TA_LEFT, **base),
-        "overdue": ParagraphStyle("overdue", alignment=TA_CENTER, textColor=OVERDUE_INK, **base),
-        "closing": ParagraphStyle("closing", **{**base, "fontSize": 10.5, "leading": 14}, alignment=TA_LEFT),
+        **heading_styles(fonts.bold_title, fonts.body, title_size=TITLE_SIZE, subtitle_size=SUBTITLE_SIZE,
+                         title_leading=1.3, subtitle_leading=1.5),
+        "cell": cjk_style("cell", fonts.body, BODY_SIZE, leading, alignment=TA_CENTER),
+        "left": cjk_style("left", fonts.body, BODY_SIZE, leading),
+        "overdue": cjk_style("overdue", fonts.body, BODY_SIZE, leading, alignment=TA_CENTER,
+                             textColor=OVERDUE_INK),
+        "closing": cjk_style("closing", fonts.body, 10.5, 14),
     }
-
-
-def _para(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(escape(text.strip()).replace("\n", "<br/>"), style)
 
 
 def _pdf_table(book: LeaveBook, styles: dict[str, ParagraphStyle]) -> Table:
-    data: list[list[Any]] = [[_para(h, styles["head"]) for h in HEADERS]]
-    commands: list[tuple[Any, ...]] = [
-        ("FONT", (0, 0), (-1, -1), styles["cell"].fontName, BODY_SIZE),  # no default Helvetica in the file
-        ("GRID", (0, 0), (-1, -1), 0.4, GRID),
-        ("BOX", (0, 0), (-1, -1), 0.9, GRID),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.9, GRID),
-        ("BACKGROUND", (0, 0), (-1, 0), HEADER_BG),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 2.5),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 2.5),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-    ]
+    data: list[list[Any]] = [[para(h, styles["cell"]) for h in HEADERS]]
+    commands = ruled_table_commands(styles["cell"].fontName, BODY_SIZE, styles["cell"].leading, grid=GRID,
+                                    header_bg=HEADER_BG)
+    commands.append(("LINEBELOW", (0, 0), (-1, 0), 0.9, GRID))
     state_col = HEADERS.index("状态")
     for n, row in enumerate(book.rows, start=1):
         cells = []
@@ -197,26 +174,12 @@ def _pdf_table(book: LeaveBook, styles: dict[str, ParagraphStyle]) -> Table:
             style = "left" if column.left else "cell"
             if k == state_col and is_overdue(row):
                 style = "overdue"
-            cells.append(_para(column.text(n, row, book.year), styles[style]))
+            cells.append(para(column.text(n, row, book.year), styles[style]))
         data.append(cells)
         if is_overdue(row):
             commands.append(("BACKGROUND", (0, n), (-1, n), OVERDUE_BG))
-    if not book.rows:
-        data.append([_para(EMPTY_TEXT, styles["cell"])] + [""] * (len(HEADERS) - 1))
-        commands.append(("SPAN", (0, 1), (-1, 1)))
+    say_when_empty(data, commands, para(EMPTY_TEXT, styles["cell"]))
     return Table(data, colWidths=_pdf_widths(), repeatRows=1, hAlign="CENTER", style=TableStyle(commands))
-
-
-def _pdf_footer(font: str, title: str, printed: str):
-    def draw(c: Canvas, page_no: int, total: int) -> None:
-        width = PAGE_SIZE[0]
-        c.setFont(font, FOOTER_SIZE)
-        c.setFillColor(colors.HexColor("#333333"))
-        c.drawString(MARGIN_X, FOOTER_Y, title)
-        c.drawCentredString(width / 2, FOOTER_Y, f"第 {page_no} 页 共 {total} 页")
-        c.drawRightString(width - MARGIN_X, FOOTER_Y, printed)
-
-    return draw
 
 
 def write_leave_book_pdf(book: LeaveBook, path: str | os.PathLike[str]) -> Path:
@@ -227,46 +190,33 @@ def write_leave_book_pdf(book: LeaveBook, path: str | os.PathLike[str]) -> Path:
     """
     fonts = register_cjk_fonts()
     styles = _pdf_styles(fonts)
-    target = Path(path)
     printed = f"打印时间：{book.printed_at or datetime.now():%Y-%m-%d %H:%M}"
     closing = Table(
-        [[_para(_closing_text().replace("　　　　", GAP), styles["closing"])]],
+        [[para(_closing_text().replace("　　　　", GAP), styles["closing"])]],
         colWidths=(FRAME_W,),
         style=TableStyle(
             [("FONT", (0, 0), (-1, -1), fonts.body, 10.5), ("TOPPADDING", (0, 0), (-1, -1), 10)]
         ),
     )
     story = [
-        _para(book.title, styles["title"]),
-        _para(_subtitle(book), styles["subtitle"]),
+        para(book.title, styles["title"]),
+        para(_subtitle(book), styles["subtitle"]),
         Spacer(1, 2 * mm),
         _pdf_table(book, styles),
         KeepTogether([closing]),
     ]
-    with atomic_output(target) as tmp:
-        doc = SimpleDocTemplate(
-            str(tmp),
-            pagesize=PAGE_SIZE,
-            leftMargin=MARGIN_X,
-            rightMargin=MARGIN_X,
-            topMargin=MARGIN_TOP,
-            bottomMargin=MARGIN_BOTTOM,
-            title=book.title,
-            subject=_subtitle(book),
-            author="zhucun_desktop",
-            creator="zhucun_desktop",
-        )
-        doc.build(
-            story, canvasmaker=numbered_canvas(fonts.body, _pdf_footer(fonts.body, book.title, printed))
-        )
-    return target
+    footer = register_footer(fonts.body, FOOTER_SIZE, margin_x=MARGIN_X, y=FOOTER_Y, title=book.title,
+                             printed=printed)
+    write_document(path, story, template=SimpleDocTemplate, pagesize=PAGE_SIZE,
+                   margins=(MARGIN_X, MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM), title=book.title,
+                   subject=_subtitle(book), canvasmaker=numbered_canvas(fonts.body, footer))
+    return Path(path)
 
 
 # ============================================================================ XLSX
 
 TITLE_ROW, INFO_ROW, HEADER_ROW, FIRST_DATA_ROW = 1, 2, 3, 4
-_THIN = Side(style="thin", color="808080")
-_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_BORDER = THIN_BORDER
 _CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 _LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
 _PLAIN = Alignment(horizontal="left", vertical="center", wrap_text=False)
@@ -292,24 +242,6 @@ def _lines(text: str, width: float) -> int:
 
 def _sheet_name(book: LeaveBook) -> str:
     return re.sub(r"[\[\]:*?/\\]", "_", f"{book.year}年{book.month}月")
-
-
-def _xlsx_page_setup(ws: Worksheet, book: LeaveBook) -> None:
-    """A4 landscape, one page wide, title and header rows on every page: WPS/Excel print it as it is."""
-    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0  # as many pages tall as needed
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_title_rows = f"{TITLE_ROW}:{HEADER_ROW}"
-    ws.print_options.horizontalCentered = True
-    ws.page_margins = PageMargins(left=0.3, right=0.3, top=0.5, bottom=0.6, header=0.2, footer=0.25)
-    exported = f"导出时间：{book.printed_at:%Y-%m-%d %H:%M}" if book.printed_at else ""
-    footer = ws.oddFooter
-    for part, text in zip(
-        (footer.left, footer.center, footer.right), (book.title, "第 &P 页 共 &N 页", exported)
-    ):
-        part.text, part.size = text, 8
 
 
 def _merged(ws: Worksheet, row: int, cols: tuple[int, int], value: str, font: Font, align: Alignment) -> None:
@@ -360,8 +292,6 @@ def write_leave_book_xlsx(book: LeaveBook, path: str | os.PathLike[str]) -> Path
     wb = Workbook()
     ws = wb.active
     ws.title = _sheet_name(book)
-    wb.properties.title = book.title
-    wb.properties.creator = "zhucun_desktop"
     ncols = len(HEADERS)
     _merged(
         ws, TITLE_ROW, (1, ncols), book.title, _TITLE_FONT, Alignment(horizontal="center", vertical="center")
@@ -381,8 +311,7 @@ def write_leave_book_xlsx(book: LeaveBook, path: str | os.PathLike[str]) -> Path
     for k, column in enumerate(BOOK_COLUMNS, start=1):
         ws.column_dimensions[get_column_letter(k)].width = column.xlsx_width
     ws.freeze_panes = ws.cell(row=FIRST_DATA_ROW, column=1)
-    _xlsx_page_setup(ws, book)
-    target = Path(path)
-    with atomic_output(target) as tmp:
-        wb.save(tmp)
-    return target
+    exported = f"导出时间：{book.printed_at:%Y-%m-%d %H:%M}" if book.printed_at else ""
+    print_a4_landscape(ws, title_rows=f"{TITLE_ROW}:{HEADER_ROW}", margins=NARROW_MARGINS,
+                       footer_sides=(book.title, exported), footer_size=8)
+    return save_workbook(wb, path, title=book.title)

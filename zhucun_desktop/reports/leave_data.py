@@ -57,6 +57,8 @@ class LeaveForm:
     request_no: str = ""  # a short printable reference (e.g. the first 8 characters of the uuid)
     filed_on: date | None = None  # 申请日期
     printed_at: datetime | None = None
+    withdrawn_on: date | None = None  # 撤回日期, when 已撤回
+    withdraw_reason: str | None = None  # 撤回原因
 
 
 @dataclass

@@ -34,7 +34,6 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     PageBreak,
-    PageTemplate,
     Paragraph,
     Spacer,
     Table,
@@ -42,10 +41,9 @@ from reportlab.platypus import (
 )
 
 from zhucun_desktop.domain.leave_rules import DECISION_DISAGREE, STATE_REFUSED, STATE_WITHDRAWN
-from zhucun_desktop.fileutil import atomic_output
 from zhucun_desktop.reports.fonts import FontSet, register_cjk_fonts
 from zhucun_desktop.reports.leave_data import COPIES, LeaveForm, LeaveFormStep
-from zhucun_desktop.reports.pdf_common import numbered_canvas
+from zhucun_desktop.reports.pdf_common import cjk_style, numbered_canvas, write_document
 
 __all__ = [
     "BODY_SIZES",
@@ -130,22 +128,8 @@ class _Styles:
         self.note = ParagraphStyle("note", alignment=TA_LEFT, **small)
         self.info = ParagraphStyle("info", alignment=TA_LEFT, **small)
         self.info_right = ParagraphStyle("info_right", alignment=TA_RIGHT, **small)
-        self.title = ParagraphStyle(
-            "title",
-            fontName=fonts.bold_title,
-            fontSize=TITLE_SIZE,
-            leading=TITLE_SIZE * 1.3,
-            alignment=TA_CENTER,
-            wordWrap="CJK",
-        )
-        self.copy = ParagraphStyle(
-            "copy",
-            fontName=fonts.bold_title,
-            fontSize=COPY_SIZE,
-            leading=COPY_SIZE * 1.5,
-            alignment=TA_CENTER,
-            wordWrap="CJK",
-        )
+        self.title = cjk_style("title", fonts.bold_title, TITLE_SIZE, TITLE_SIZE * 1.3, alignment=TA_CENTER)
+        self.copy = cjk_style("copy", fonts.bold_title, COPY_SIZE, COPY_SIZE * 1.5, alignment=TA_CENTER)
 
     def p(self, text: str | None, style: ParagraphStyle | None = None) -> Paragraph:
         return Paragraph(_text(text), style or self.value)
@@ -338,6 +322,15 @@ def _form_tables(form: LeaveForm, st: _Styles) -> list[Flowable]:
     ]
 
 
+def _state_text(form: LeaveForm) -> str:
+    """The state, and for a withdrawn request when and why (撤回, §8's paper trail)."""
+    if form.withdrawn_on is None and not form.withdraw_reason:
+        return form.state
+    when = f"{form.withdrawn_on:%Y-%m-%d}" if form.withdrawn_on else ""
+    why = f"：{form.withdraw_reason}" if form.withdraw_reason else ""
+    return f"{form.state}（{when}{why}）"
+
+
 def _copy_story(form: LeaveForm, copy: str, st: _Styles) -> list[Flowable]:
     """Title, copy name, the line above the grid, the grid and the notes of one copy."""
     place = f"{form.county}{form.township}"
@@ -345,7 +338,7 @@ def _copy_story(form: LeaveForm, copy: str, st: _Styles) -> list[Flowable]:
         [
             [
                 st.p(f"所属乡镇：{place}　　编号：{form.request_no or '—'}", st.info),
-                st.p(f"当前状态：{form.state}", st.info_right),
+                st.p(f"当前状态：{_state_text(form)}", st.info_right),
             ]
         ],
         colWidths=(FRAME_W * 0.62, FRAME_W * 0.38),
@@ -444,22 +437,11 @@ def _write(forms: Sequence[LeaveForm], path: Path, copies: Sequence[str]) -> Pat
         if len(forms) == 1
         else f"{FORM_TITLE}（{len(forms)}份）"
     )
-    with atomic_output(path) as tmp:
-        doc = BaseDocTemplate(
-            str(tmp),
-            pagesize=PAGE_SIZE,
-            leftMargin=MARGIN_X,
-            rightMargin=MARGIN_X,
-            topMargin=MARGIN_TOP,
-            bottomMargin=MARGIN_BOTTOM,
-            title=title,
-            author="zhucun_desktop",
-            creator="zhucun_desktop",
-            subject="；".join(f"{f.name} {f.kind} {f.state}" for f in forms),
-        )
-        frame = Frame(MARGIN_X, MARGIN_BOTTOM, FRAME_W, FRAME_H, 0, 0, 0, 0, id="form")
-        doc.addPageTemplates([PageTemplate(id="form", frames=[frame])])
-        doc.build(story, canvasmaker=numbered_canvas(fonts.body, _draw_footer(fonts.body)))
+    write_document(path, story, template=BaseDocTemplate, pagesize=PAGE_SIZE,
+                   margins=(MARGIN_X, MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM), title=title,
+                   subject="；".join(f"{f.name} {f.kind} {f.state}" for f in forms),
+                   frames=[Frame(MARGIN_X, MARGIN_BOTTOM, FRAME_W, FRAME_H, 0, 0, 0, 0, id="form")],
+                   canvasmaker=numbered_canvas(fonts.body, _draw_footer(fonts.body)))
     return path
 
 

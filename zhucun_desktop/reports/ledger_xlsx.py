@@ -4,15 +4,13 @@ header repeated on every printed page, overdue rows filled red with "（逾期�
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.page import PageMargins
 
-from zhucun_desktop.fileutil import atomic_output
 from zhucun_desktop.reports.ledger_data import LEDGER_COLUMNS, LedgerPrint
+from zhucun_desktop.reports.xlsx_common import THIN_BORDER, print_a4_landscape, save_workbook
 
 __all__ = ["OVERDUE_FILL_COLOR", "write_ledger_xlsx"]
 
@@ -25,8 +23,7 @@ WIDTHS = {"序号": 5, "问题来源": 14, "发现时间": 11, "责任主体": 1
 LEFT = {"问题来源", "责任主体", "问题描述", "整改措施", "整改进展", "核查结果"}
 OVERDUE_FILL_COLOR = "F8D7D5"
 
-_THIN = Side(style="thin", color="808080")
-_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_BORDER = THIN_BORDER
 _HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
 _OVERDUE_FILL = PatternFill("solid", fgColor=OVERDUE_FILL_COLOR)
 _CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
@@ -42,8 +39,6 @@ def write_ledger_xlsx(data: LedgerPrint, path: str | os.PathLike[str]) -> None:
     wb = Workbook()
     ws = wb.active
     ws.title = SHEET_NAME
-    wb.properties.title = data.title
-    wb.properties.creator = "zhucun_desktop"
     ncols = len(LEDGER_COLUMNS)
     for row, text, font, height in ((TITLE_ROW, data.title, _TITLE, 30), (SUBTITLE_ROW, data.subtitle, _BODY, 18)):
         cell = ws.cell(row=row, column=1, value=text)
@@ -68,15 +63,5 @@ def write_ledger_xlsx(data: LedgerPrint, path: str | os.PathLike[str]) -> None:
     last = HEADER_ROW + max(len(data.rows), 1)
     ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=1)
     ws.auto_filter.ref = f"A{HEADER_ROW}:{get_column_letter(ncols)}{last}"
-    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_title_rows = f"{TITLE_ROW}:{HEADER_ROW}"
-    ws.print_options.horizontalCentered = True
-    ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.6, bottom=0.6, header=0.3, footer=0.3)
-    ws.oddFooter.center.text = "第 &P 页 共 &N 页"
-    ws.oddFooter.center.size = 9
-    with atomic_output(Path(path)) as tmp:
-        wb.save(tmp)
+    print_a4_landscape(ws, title_rows=f"{TITLE_ROW}:{HEADER_ROW}")
+    save_workbook(wb, path, title=data.title)

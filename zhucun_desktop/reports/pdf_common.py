@@ -1,4 +1,5 @@
-"""Small drawing helpers shared by the program's PDFs (考勤表, 公示牌, and 花名册 once it switches over).
+"""What the program's PDFs share: the canvas that embeds its fonts, the two-pass "第 N 页 共 M 页" footer, the
+CJK paragraph styles, the ruled register table, the document written atomically, and drawing helpers.
 
 Everything here serves two promises of DESIGN.md (Printing): a PDF carries its fonts, so it prints the same on
 another office PC; and text is never clipped on an official form — a long name is set smaller instead.
@@ -6,21 +7,43 @@ another office PC; and text is never clipped on an official form — a long name
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+
+from zhucun_desktop.fileutil import atomic_output
 
 __all__ = [
+    "FOOTER_INK",
+    "PDF_AUTHOR",
+    "cjk_style",
     "draw_fitted",
     "draw_watermark",
     "embedded_font_canvas",
     "fit_size",
+    "heading_styles",
     "numbered_canvas",
+    "para",
+    "register_footer",
+    "ruled_table_commands",
+    "say_when_empty",
     "split_long_text",
+    "write_document",
 ]
+
+#: The Author and Creator written into every PDF's metadata.
+PDF_AUTHOR = "zhucun_desktop"
+#: The footer's ink: a dark grey that reads as secondary next to the black of the form.
+FOOTER_INK = colors.HexColor("#333333")
 
 
 def embedded_font_canvas(font: str) -> type[Canvas]:
@@ -140,3 +163,119 @@ def draw_watermark(
     text_object.textOut(text)
     c.drawText(text_object)
     c.restoreState()
+
+
+# ---------------------------------------------------------------- paragraphs -------------------------------
+
+
+def cjk_style(name: str, font: str, size: float, leading: float, *, alignment: int = TA_LEFT,
+              **extra: Any) -> ParagraphStyle:
+    """A paragraph style in ``font`` that wraps Chinese text between any two characters (wordWrap "CJK")."""
+    return ParagraphStyle(name, fontName=font, fontSize=size, leading=leading, alignment=alignment,
+                          wordWrap="CJK", **extra)
+
+
+def heading_styles(title_font: str, body_font: str, *, title_size: float, subtitle_size: float,
+                   title_leading: float = 1.35, subtitle_leading: float = 1.4) -> dict[str, ParagraphStyle]:
+    """The centred ``title`` (bold title font) and ``subtitle`` lines above a register; leadings as factors."""
+    return {
+        "title": cjk_style("title", title_font, title_size, title_size * title_leading, alignment=TA_CENTER),
+        "subtitle": cjk_style("subtitle", body_font, subtitle_size, subtitle_size * subtitle_leading,
+                              alignment=TA_CENTER),
+    }
+
+
+def para(text: str, style: ParagraphStyle) -> Paragraph:
+    """A cell or line of plain text: escaped (a unit called "科技&农业局" or a stray "<" must print, not break
+    the markup), its line breaks kept."""
+    return Paragraph(escape(text.strip()).replace("\n", "<br/>"), style)
+
+
+# ---------------------------------------------------------------- registers --------------------------------
+
+
+def ruled_table_commands(font: str, size: float, leading: float, *, grid: colors.Color,
+                         header_bg: colors.Color, box: float = 0.9, pad_x: float = 2.5,
+                         pad_y: float = 2.5) -> list[tuple[Any, ...]]:
+    """The TableStyle of a printed register (花名册, 台账, 登记簿): a thin grid in a heavier box, the shaded
+    header row, cells centred vertically.
+
+    The cells hold Paragraphs, but the table still sets its cell font; it is ours so that no non-embedded
+    Helvetica ends up in the file.
+    """
+    return [
+        ("FONT", (0, 0), (-1, -1), font, size, leading),
+        ("GRID", (0, 0), (-1, -1), 0.4, grid),
+        ("BOX", (0, 0), (-1, -1), box, grid),
+        ("BACKGROUND", (0, 0), (-1, 0), header_bg),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), pad_x),
+        ("RIGHTPADDING", (0, 0), (-1, -1), pad_x),
+        ("TOPPADDING", (0, 0), (-1, -1), pad_y),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), pad_y),
+    ]
+
+
+def say_when_empty(data: list[list[Any]], commands: list[tuple[Any, ...]], note: Paragraph) -> None:
+    """A register with no rows still prints its header, then one row across the table saying so."""
+    if len(data) == 1:
+        data.append([note] + [""] * (len(data[0]) - 1))
+        commands.append(("SPAN", (0, 1), (-1, 1)))
+
+
+def register_footer(font: str, size: float, *, margin_x: float, y: float, title: str,
+                    printed: str) -> Callable[[Canvas, int, int], None]:
+    """The footer of a register, for :func:`numbered_canvas`: the title on the left, "第 N 页 共 M 页" in the
+    middle and the print time (``printed``, e.g. "打印时间：2026-11-23 09:30") on the right."""
+
+    def draw(c: Canvas, page_no: int, total: int) -> None:
+        width, _ = c._pagesize
+        c.setFont(font, size)
+        c.setFillColor(FOOTER_INK)
+        c.drawString(margin_x, y, title)
+        c.drawCentredString(width / 2, y, f"第 {page_no} 页 共 {total} 页")
+        c.drawRightString(width - margin_x, y, printed)
+
+    return draw
+
+
+# ---------------------------------------------------------------- documents --------------------------------
+
+
+def write_document(
+    path: str | os.PathLike[str],
+    story: Sequence[Flowable],
+    *,
+    template: type[BaseDocTemplate],
+    pagesize: tuple[float, float],
+    margins: tuple[float, float, float, float],
+    title: str,
+    subject: str | None = None,
+    author: str = PDF_AUTHOR,
+    canvasmaker: type[Canvas],
+    on_page: Callable[[Canvas, Any], None] | None = None,
+    frames: Sequence[Frame] = (),
+    doc_attrs: dict[str, Any] | None = None,
+) -> int:
+    """Lay ``story`` out into a PDF at ``path`` (replaced atomically: a failed render keeps the old file) and
+    return its page count.
+
+    ``template`` is the platypus document class: ``SimpleDocTemplate`` flows the story into one frame inside
+    ``margins`` (left, right, top, bottom) and calls ``on_page(canvas, doc)`` on every page; a
+    ``BaseDocTemplate`` gets one page template of ``frames`` (and ``on_page``). ``doc_attrs`` are set on the
+    document for ``on_page`` to read.
+    """
+    left, right, top, bottom = margins
+    with atomic_output(Path(path)) as tmp:
+        doc = template(str(tmp), pagesize=pagesize, leftMargin=left, rightMargin=right, topMargin=top,
+                       bottomMargin=bottom, title=title, subject=subject, author=author, creator=PDF_AUTHOR)
+        for name, value in (doc_attrs or {}).items():
+            setattr(doc, name, value)
+        build: dict[str, Any] = {"canvasmaker": canvasmaker}
+        drawn = {"onPage": on_page} if on_page is not None else {}
+        if frames:
+            doc.addPageTemplates([PageTemplate(id="page", frames=list(frames), **drawn)])
+        elif on_page is not None:
+            build.update(onFirstPage=on_page, onLaterPages=on_page)
+        doc.build(list(story), **build)
+        return doc.page

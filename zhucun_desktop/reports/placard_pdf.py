@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -24,10 +23,15 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from zhucun_desktop.fileutil import atomic_output
 from zhucun_desktop.reports.attendance_data import Placard, PlacardEntry
 from zhucun_desktop.reports.fonts import FontSet, register_cjk_fonts
-from zhucun_desktop.reports.pdf_common import embedded_font_canvas, fit_size, split_long_text
+from zhucun_desktop.reports.pdf_common import (
+    cjk_style,
+    embedded_font_canvas,
+    fit_size,
+    split_long_text,
+    write_document,
+)
 
 __all__ = ["HEADERS", "TITLE", "position_text", "render_placard_pdf"]
 
@@ -58,9 +62,7 @@ def position_text(entry: PlacardEntry) -> str:
 
 def _styles(fonts: FontSet) -> dict[str, ParagraphStyle]:
     def style(name: str, size: float, font: str = fonts.body, align: int = TA_CENTER) -> ParagraphStyle:
-        return ParagraphStyle(
-            name, fontName=font, fontSize=size, leading=size * 1.35, alignment=align, wordWrap="CJK"
-        )
+        return cjk_style(name, font, size, size * 1.35, alignment=align)
 
     return {
         "title": style("title", TITLE_SIZE, fonts.bold_title),
@@ -164,22 +166,7 @@ def render_placard_pdf(placards: Sequence[Placard], path: str | os.PathLike[str]
             Spacer(1, 3 * mm),
             _para("驻村干部不在岗、不在村或去向与公示不符的，欢迎拨打监督电话反映。", styles["note"]),
         ]
-    with atomic_output(Path(path)) as tmp:
-        doc = SimpleDocTemplate(
-            str(tmp),
-            pagesize=PAGE_SIZE,
-            leftMargin=MARGIN,
-            rightMargin=MARGIN,
-            topMargin=MARGIN,
-            bottomMargin=MARGIN,
-            title=f"{TITLE}（{placards[0].township}{placards[0].village}）",
-            author="zhucun_desktop",
-            creator="zhucun_desktop",
-        )
-        doc.build(
-            story,
-            onFirstPage=_draw_frame,
-            onLaterPages=_draw_frame,
-            canvasmaker=embedded_font_canvas(fonts.body),
-        )
-        return doc.page
+    return write_document(path, story, template=SimpleDocTemplate, pagesize=PAGE_SIZE,
+                          margins=(MARGIN, MARGIN, MARGIN, MARGIN),
+                          title=f"{TITLE}（{placards[0].township}{placards[0].village}）", on_page=_draw_frame,
+                          canvasmaker=embedded_font_canvas(fonts.body))

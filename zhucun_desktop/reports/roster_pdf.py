@@ -15,22 +15,27 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_LEFT
+from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import SimpleDocTemplate, Spacer, Table, TableStyle
 
-from zhucun_desktop.fileutil import atomic_output
 from zhucun_desktop.reports.fonts import FontSet, register_cjk_fonts
-from zhucun_desktop.reports.pdf_common import numbered_canvas
+from zhucun_desktop.reports.pdf_common import (
+    cjk_style,
+    heading_styles,
+    numbered_canvas,
+    para,
+    register_footer,
+    ruled_table_commands,
+    say_when_empty,
+    write_document,
+)
 from zhucun_desktop.reports.roster_data import RosterRow
 
 __all__ = ["PDF_COLUMN_HEADERS", "render_roster_pdf"]
@@ -118,54 +123,11 @@ def _column_widths(font: str, frame_width: float) -> list[float]:
 
 
 def _styles(fonts: FontSet) -> dict[str, ParagraphStyle]:
-    base: dict[str, Any] = {
-        "fontName": fonts.body,
-        "fontSize": BODY_SIZE,
-        "leading": BODY_LEADING,
-        "wordWrap": "CJK",
-    }
     return {
-        "title": ParagraphStyle(
-            "title",
-            fontName=fonts.bold_title,
-            fontSize=TITLE_SIZE,
-            leading=TITLE_SIZE * 1.35,
-            alignment=TA_CENTER,
-            wordWrap="CJK",
-        ),
-        "subtitle": ParagraphStyle(
-            "subtitle",
-            fontName=fonts.body,
-            fontSize=SUBTITLE_SIZE,
-            leading=SUBTITLE_SIZE * 1.4,
-            alignment=TA_CENTER,
-            wordWrap="CJK",
-        ),
-        "head": ParagraphStyle("head", alignment=TA_CENTER, **base),
-        "cell": ParagraphStyle("cell", alignment=TA_CENTER, **base),
-        "cell_left": ParagraphStyle("cell_left", alignment=TA_LEFT, **base),
+        **heading_styles(fonts.bold_title, fonts.body, title_size=TITLE_SIZE, subtitle_size=SUBTITLE_SIZE),
+        "cell": cjk_style("cell", fonts.body, BODY_SIZE, BODY_LEADING, alignment=TA_CENTER),
+        "cell_left": cjk_style("cell_left", fonts.body, BODY_SIZE, BODY_LEADING),
     }
-
-
-def _numbered_canvas(font: str, title: str, printed_at: datetime) -> type[Canvas]:
-    """The shared two-pass canvas (``pdf_common.numbered_canvas``) with the roster's footer:
-    title left, 第 N 页 共 M 页 centred, print time right."""
-    printed = f"打印时间：{printed_at:%Y-%m-%d %H:%M}"
-
-    def draw_footer(canvas: Canvas, page: int, total: int) -> None:
-        width, _ = canvas._pagesize
-        canvas.setFont(font, FOOTER_SIZE)
-        canvas.setFillColor(colors.HexColor("#333333"))
-        canvas.drawString(MARGIN_X, FOOTER_Y, title)
-        canvas.drawCentredString(width / 2, FOOTER_Y, f"第 {page} 页 共 {total} 页")
-        canvas.drawRightString(width - MARGIN_X, FOOTER_Y, printed)
-
-    return numbered_canvas(font, draw_footer)
-
-
-def _para(text: str, style: ParagraphStyle) -> Paragraph:
-    # Escaped: a unit called "科技&农业局" or a stray "<" must print, not break the markup.
-    return Paragraph(escape(text.strip()), style)
 
 
 def render_roster_pdf(
@@ -185,54 +147,30 @@ def render_roster_pdf(
     """
     fonts = register_cjk_fonts()
     styles = _styles(fonts)
-    target = Path(path)
     frame_width = PAGE_SIZE[0] - 2 * MARGIN_X
     widths = _column_widths(fonts.body, frame_width)
 
-    data: list[list[Any]] = [[_para(c.header, styles["head"]) for c in COLUMNS]]
+    data: list[list[Any]] = [[para(c.header, styles["cell"]) for c in COLUMNS]]
     for number, row in enumerate(rows, start=1):
         data.append(
-            [_para(c.text(number, row) or "", styles["cell_left" if c.left else "cell"]) for c in COLUMNS]
+            [para(c.text(number, row) or "", styles["cell_left" if c.left else "cell"]) for c in COLUMNS]
         )
-    commands: list[tuple[Any, ...]] = [
-        # Cells hold Paragraphs, but the table still sets its cell font; keep it ours so that no
-        # non-embedded Helvetica ends up in the file.
-        ("FONT", (0, 0), (-1, -1), fonts.body, BODY_SIZE, BODY_LEADING),
-        ("GRID", (0, 0), (-1, -1), 0.4, GRID_COLOR),
-        ("BOX", (0, 0), (-1, -1), 0.8, GRID_COLOR),
-        ("BACKGROUND", (0, 0), (-1, 0), HEADER_BG),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PAD_X),
-        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PAD_X),
-        ("TOPPADDING", (0, 0), (-1, -1), CELL_PAD_Y),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PAD_Y),
-        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, ZEBRA_BG]),
-    ]
-    if not rows:
-        data.append([_para("（无人员）", styles["cell"])] + [""] * (len(COLUMNS) - 1))
-        commands.append(("SPAN", (0, 1), (-1, 1)))
+    commands = ruled_table_commands(fonts.body, BODY_SIZE, BODY_LEADING, grid=GRID_COLOR, header_bg=HEADER_BG,
+                                    box=0.8, pad_x=CELL_PAD_X, pad_y=CELL_PAD_Y)
+    commands.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, ZEBRA_BG]))
+    say_when_empty(data, commands, para("（无人员）", styles["cell"]))
     table = Table(data, colWidths=widths, repeatRows=1, hAlign="CENTER")
     table.setStyle(TableStyle(commands))
 
     count = f"共 {len(rows)} 人"
     story = [
-        _para(title, styles["title"]),
-        _para(f"{subtitle}　{count}" if subtitle.strip() else count, styles["subtitle"]),
+        para(title, styles["title"]),
+        para(f"{subtitle}　{count}" if subtitle.strip() else count, styles["subtitle"]),
         Spacer(1, 3 * mm),
         table,
     ]
 
-    with atomic_output(target) as tmp:
-        doc = SimpleDocTemplate(
-            str(tmp),
-            pagesize=PAGE_SIZE,
-            leftMargin=MARGIN_X,
-            rightMargin=MARGIN_X,
-            topMargin=MARGIN_TOP,
-            bottomMargin=MARGIN_BOTTOM,
-            title=title,
-            subject=subtitle or title,
-            author="zhucun_desktop",
-            creator="zhucun_desktop",
-        )
-        doc.build(story, canvasmaker=_numbered_canvas(fonts.body, title, printed_at))
+    printed = f"打印时间：{printed_at:%Y-%m-%d %H:%M}"
+    footer = register_footer(fonts.body, FOOTER_SIZE, margin_x=MARGIN_X, y=FOOTER_Y, title=title, printed=printed)
+    write_document(path, story, template=SimpleDocTemplate, pagesize=PAGE_SIZE,
+                   margins=(MARGIN_X, MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM), title=title, subject=subtitle or title, canvasmaker=numbered_canvas(fonts.body, footer))

@@ -14,16 +14,14 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from datetime import date
-from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.page import PageMargins
 
 from zhucun_desktop.domain.roster_fields import ROSTER_FIELDS
-from zhucun_desktop.fileutil import atomic_output
 from zhucun_desktop.reports.roster_data import RosterRow
+from zhucun_desktop.reports.xlsx_common import THIN_BORDER, print_a4_landscape, save_workbook
 
 __all__ = ["DAY_KEYS", "MONTH_KEYS", "TEXT_KEYS", "write_roster_xlsx"]
 
@@ -41,8 +39,7 @@ HEADER_ROW = 2
 MIN_WIDTH, MAX_WIDTH, WRAP_MAX_WIDTH = 6, 24, 30
 FIXED_WIDTHS = {"id_number": 21, "phone": 14, **{k: 10 for k in MONTH_KEYS}, **{k: 12 for k in DAY_KEYS}}
 
-_THIN = Side(style="thin", color="808080")
-_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_BORDER = THIN_BORDER
 _HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
 _CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 _LEFT_WRAP = Alignment(horizontal="left", vertical="center", wrap_text=True)
@@ -72,12 +69,9 @@ def write_roster_xlsx(rows: Sequence[RosterRow], path: str | os.PathLike[str], *
     Row 1 is ``title`` merged across all columns, row 2 the ``ROSTER_FIELDS`` headers, data from row 3.
     A4 landscape, fitted to one page wide, title and header repeated on every printed page.
     """
-    target = Path(path)
     wb = Workbook()
     ws = wb.active
     ws.title = SHEET_NAME
-    wb.properties.title = title
-    wb.properties.creator = "zhucun_desktop"
 
     ncols = len(ROSTER_FIELDS)
     last_col = get_column_letter(ncols)
@@ -130,16 +124,5 @@ def write_roster_xlsx(rows: Sequence[RosterRow], path: str | os.PathLike[str], *
     ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=2)  # header and 姓名 stay visible while scrolling
     ws.auto_filter.ref = f"A{HEADER_ROW}:{last_col}{last_row}"
 
-    ws.page_setup.orientation = ws.ORIENTATION_LANDSCAPE
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0  # as many pages tall as needed
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_title_rows = f"{TITLE_ROW}:{HEADER_ROW}"
-    ws.print_options.horizontalCentered = True
-    ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.6, bottom=0.6, header=0.3, footer=0.3)
-    ws.oddFooter.center.text = "第 &P 页 共 &N 页"
-    ws.oddFooter.center.size = 9
-
-    with atomic_output(target) as tmp:
-        wb.save(tmp)
+    print_a4_landscape(ws, title_rows=f"{TITLE_ROW}:{HEADER_ROW}")
+    save_workbook(wb, path, title=title)

@@ -6,8 +6,9 @@ attached twice (to one record or to several) is stored once, and a copy is never
 else. The file is copied (atomically, see fileutil) before the row is written: if the transaction is refused,
 at worst an unreferenced copy remains, never a row without its file.
 
-The rows travel with the USB package like every record; the files themselves are the hand-off's to carry.
-A row whose file is not on this PC says so instead of failing (``AttachmentView.present``).
+The rows travel with the USB package like every record, and the package carries their files too, encrypted,
+checked against the row's SHA-256 on arrival (``handoff.files``). A row whose file is not on this PC (not sent,
+or refused because its content did not match) says so instead of failing (``AttachmentView.present``).
 """
 
 from __future__ import annotations

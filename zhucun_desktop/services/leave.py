@@ -348,7 +348,8 @@ def _after_change(ws: Workspace, ctx: LeaveContext, person_uuid: str) -> None:
 
 
 def withdraw_request(ws: Workspace, request_uuid: str, reason: str, *, today: date | None = None) -> None:
-    """撤回: while a draft, pending, or approved and not yet begun; its leave codes leave the table again."""
+    """撤回: while a draft, pending, or approved and not yet begun; its leave codes leave the table again. The day
+    and the reason are kept on the request, so the county sees why it was withdrawn."""
     reason = normalize(reason)
     if len(reason) < MIN_WITHDRAW_REASON:
         raise ValidationFailed([Finding.error("撤回原因", "请写明撤回的原因", RULE)])
@@ -360,7 +361,9 @@ def withdraw_request(ws: Workspace, request_uuid: str, reason: str, *, today: da
         if not can_withdraw(state):
             hint = "请假已开始，请登记销假" if state in (STATE_ON_LEAVE, STATE_OVERDUE) else "不能撤回"
             raise ServiceError(f"这份请假是“{state}”，{hint}。")
-        s.get(LeaveRequest, f.uuid).state = STATE_WITHDRAWN
+        row = s.get(LeaveRequest, f.uuid)
+        row.state = STATE_WITHDRAWN
+        row.withdrawn_on, row.withdraw_reason = ctx.today, reason  # travel with the request (the audit does not)
         s.flush()
         _after_change(ws, ctx, f.person_uuid)
 

@@ -38,6 +38,7 @@ def leave_form(ws: Workspace, request_uuid: str, *, today: date | None = None) -
         unit = s.get(DispatchUnit, person.unit_uuid) if person and person.unit_uuid else None
         roles, townships = places(s, [f])
         role, village = roles.get(f.posting_uuid, ("", ""))
+        stored = s.get(LeaveRequest, f.uuid)
         handover = person_names(s, [f.handover_person_uuid or ""]).get(f.handover_person_uuid or "")
         view = rule_set_by_uuid(s, f.rule_set_uuid)
         total = ctx.total_days(f)
@@ -58,7 +59,9 @@ def leave_form(ws: Workspace, request_uuid: str, *, today: date | None = None) -
         return_due=st.return_due, returned_on=f.returned.returned_on if f.returned else None,
         return_registered_on=f.returned.registered_on if f.returned else None,
         return_note=(f.returned.note or None) if f.returned else None, request_no=f.uuid[:8].upper(),
-        filed_on=f.filed_on, printed_at=datetime.now())
+        filed_on=f.filed_on, printed_at=datetime.now(),
+        withdrawn_on=stored.withdrawn_on if stored is not None else None,
+        withdraw_reason=(stored.withdraw_reason or None) if stored is not None else None)
 
 
 def leave_book(ws: Workspace, township_uuid: str | None, year: int, month: int, *,

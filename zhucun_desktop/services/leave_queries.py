@@ -106,6 +106,8 @@ class LeaveDetail:
     can_extend: bool = False
     next_step_here: bool = False  # the awaited signature is recorded at this site
     next_step_where: str = ""  # who records it, in words
+    withdrawn_on: date | None = None  # 撤回 on this day …
+    withdraw_reason: str | None = None  # … for this reason
 
 
 def _scope(ws: Workspace, township_uuid: str | None) -> str | None:
@@ -198,6 +200,8 @@ def request_detail(ws: Workspace, request_uuid: str, today: date | None = None) 
         tier = _tier_for(total, rules)
         parent = ctx.facts.get(f.extends_uuid or "")
         rule_label = _label(s, f, {}) or ctx.active.label
+        stored = s.get(LeaveRequest, f.uuid)
+        withdrawn = (stored.withdrawn_on, stored.withdraw_reason) if stored is not None else (None, None)
     detail = LeaveDetail(
         request=row, destination=f.destination, reason=f.reason, contact=f.contact,
         handover_name=names.get(f.handover_person_uuid or "") or None, chain=f.chain, steps=list(f.steps),
@@ -214,7 +218,8 @@ def request_detail(ws: Workspace, request_uuid: str, today: date | None = None) 
         extension_uuid=st.extension_uuid,
         can_withdraw=can_withdraw(st.state) and (not f.origin_site or f.origin_site == ws.site_id),
         can_return=st.state in (STATE_ON_LEAVE, STATE_OVERDUE) and st.extension_uuid is None,
-        can_extend=st.state in (STATE_APPROVED, STATE_ON_LEAVE) and st.extension_uuid is None)
+        can_extend=st.state in (STATE_APPROVED, STATE_ON_LEAVE) and st.extension_uuid is None,
+        withdrawn_on=withdrawn[0], withdraw_reason=withdrawn[1])
     if row.next_body:
         county = is_county_body(row.next_body)
         detail.next_step_here = (ws.is_county_site and ws.actor.is_county) if county else (

@@ -3,7 +3,15 @@ verification (核查, its own record), evidence files, and the overdue list.
 
 §13: the township keeps the ledger and reports it truthfully and on time; the county org dept verifies and
 circulates; the unit or person rectifies. States and the derived state the user sees are in
-``domain.supervision``. 整改进展 keeps every entry, dated, one per line, so the printed ledger shows the history.
+``domain.supervision``.
+
+Each act on a row is its own record owned by the site that acts (DESIGN.md, "Records that travel"): 整改进展 and
+整改完成 are ``LedgerProgress`` records written by the township the row concerns (on its own installation or on
+the county's) or by the county; 核查 is the county's ``LedgerVerification``. So a township records progress on a
+row the county created from a spot check, and the county verifies a row the township created, each on its own
+PC, and the USB package carries the records both ways. The row's own fields stay its creator's. The state, the
+完成时间, the overdue flag and the 整改进展 history (every entry, dated, one per line, for the printed ledger)
+are computed from the row's records in the order they were recorded (``domain.supervision.fold_ledger``).
 """
 
 from __future__ import annotations
@@ -21,9 +29,11 @@ from ..storage.models import (
     Circular,
     DispatchUnit,
     InspectionFinding,
+    LedgerProgress,
     LedgerRow,
     LedgerVerification,
     Person,
+    Site,
     SpotCheckResult,
 )
 from .attachments import AttachmentView, list_attachments, record_attachment, store_file
@@ -66,6 +76,25 @@ class VerificationView:
 
 
 @dataclass(frozen=True)
+class ProgressView:
+    """One 整改进展 or 整改完成 entry, with who recorded it and at which site (乡镇 or 县委组织部)."""
+
+    uuid: str
+    on: date
+    kind: str  # 进展 / 整改完成
+    text: str
+    completed_on: date | None
+    recorded_by: str
+    site_name: str
+    origin_site: str
+
+    @property
+    def line(self) -> str:
+        """As the paper ledger's 整改进展 column prints it: ``2026-10-15 已约谈本人``."""
+        return f"{self.on:%Y-%m-%d} {self.text}"
+
+
+@dataclass(frozen=True)
 class LedgerView:
     uuid: str
     township_uuid: str | None
@@ -90,6 +119,7 @@ class LedgerView:
     finding_uuids: tuple[str, ...] = ()
     origin_site: str = ""
     history: tuple[VerificationView, ...] = field(default=())
+    entries: tuple[ProgressView, ...] = field(default=())
 
     @property
     def editable(self) -> bool:
@@ -113,25 +143,51 @@ def _vview(v: LedgerVerification) -> VerificationView:
     return VerificationView(v.uuid, v.verified_on, v.result, v.verifier, v.note or "")
 
 
-def row_state(row: LedgerRow, latest: LedgerVerification | None) -> str:
-    fact = sv.VerificationFact(latest.result, latest.verified_on, latest.updated_at) if latest else None
-    return sv.effective_state(row.state, row.updated_at, row.completed_on, fact)
+def _events(progress: list[LedgerProgress], verifs: list[LedgerVerification]) -> list[sv.LedgerEvent]:
+    return ([sv.LedgerEvent(p.kind, p.updated_at, p.progress_on, p.completed_on) for p in progress]
+            + [sv.LedgerEvent(v.result, v.updated_at, v.verified_on) for v in verifs])
+
+
+def _records(s: Session, uuids: list[str]) -> tuple[dict[str, list[LedgerProgress]],
+                                                     dict[str, list[LedgerVerification]]]:
+    progress: dict[str, list[LedgerProgress]] = {}
+    verifs: dict[str, list[LedgerVerification]] = {}
+    for i in range(0, len(uuids), 500):
+        chunk = uuids[i:i + 500]
+        for p in s.scalars(select(LedgerProgress).where(LedgerProgress.ledger_uuid.in_(chunk),
+                                                        LedgerProgress.deleted.is_(False))):
+            progress.setdefault(p.ledger_uuid, []).append(p)
+        for v in s.scalars(select(LedgerVerification).where(LedgerVerification.ledger_uuid.in_(chunk),
+                                                            LedgerVerification.deleted.is_(False))):
+            verifs.setdefault(v.ledger_uuid, []).append(v)
+    for group in progress.values():
+        group.sort(key=lambda p: (p.updated_at, p.progress_on))
+    for vgroup in verifs.values():
+        vgroup.sort(key=lambda v: (v.updated_at, v.verified_on))
+    return progress, verifs
+
+
+def statuses(s: Session, uuids: list[str]) -> dict[str, sv.LedgerStatus]:
+    """The state and standing 完成时间 of each row (for summaries that need no more than that)."""
+    progress, verifs = _records(s, uuids)
+    return {u: sv.fold_ledger(_events(progress.get(u, []), verifs.get(u, []))) for u in uuids}
+
+
+def _site_names(s: Session) -> dict[str, str]:
+    return {site_id: name for site_id, name in s.execute(select(Site.site_id, Site.name))}
 
 
 def load_views(s: Session, rows: list[LedgerRow], today: date) -> list[LedgerView]:
-    """Views of ``rows`` with their verifications, links, evidence counts, in a handful of queries."""
+    """Views of ``rows`` with their progress, verifications, links, evidence counts, in a handful of queries."""
     from ..storage.models import Attachment
 
     uuids = [r.uuid for r in rows]
-    verifs: dict[str, list[LedgerVerification]] = {}
+    progress, verifs = _records(s, uuids)
     spot: dict[str, list[str]] = {}
     finds: dict[str, list[str]] = {}
     evidence: dict[str, int] = {}
     for i in range(0, len(uuids), 500):
         chunk = uuids[i:i + 500]
-        for v in s.scalars(select(LedgerVerification).where(LedgerVerification.ledger_uuid.in_(chunk),
-                                                            LedgerVerification.deleted.is_(False))):
-            verifs.setdefault(v.ledger_uuid, []).append(v)
         for r in s.scalars(select(SpotCheckResult).where(SpotCheckResult.ledger_uuid.in_(chunk),
                                                          SpotCheckResult.deleted.is_(False))):
             spot.setdefault(r.ledger_uuid, []).append(r.spot_check_uuid)
@@ -146,24 +202,29 @@ def load_views(s: Session, rows: list[LedgerRow], today: date) -> list[LedgerVie
     for c in s.scalars(select(Circular).where(Circular.deleted.is_(False))):
         circulated_findings.update(c.finding_uuids or [])
     tnames = township_names(s)
+    sites = _site_names(s)
     units = {u: n for u, n in s.execute(select(DispatchUnit.uuid, DispatchUnit.name))}
     people_ids = {r.subject_person_uuid for r in rows if r.subject_person_uuid}
     people = {u: n for u, n in s.execute(select(Person.uuid, Person.name).where(Person.uuid.in_(people_ids)))}
     out = []
     for r in rows:
-        mine = sorted(verifs.get(r.uuid, []), key=lambda v: (v.updated_at, v.verified_on))
+        mine = verifs.get(r.uuid, [])
+        notes = progress.get(r.uuid, [])
+        status = sv.fold_ledger(_events(notes, mine))
         latest = _latest(mine)
-        state = row_state(r, latest)
+        entries = tuple(ProgressView(p.uuid, p.progress_on, p.kind, p.text, p.completed_on, p.recorded_by or "",
+                                     sites.get(p.origin_site, ""), p.origin_site) for p in notes)
         subject_uuid = r.subject_unit_uuid if r.subject_kind == sv.SUBJECT_UNIT else r.subject_person_uuid
         subject_name = (units if r.subject_kind == sv.SUBJECT_UNIT else people).get(subject_uuid or "", "")
         fids = tuple(finds.get(r.uuid, ()))
         out.append(LedgerView(
             r.uuid, r.township_uuid, tnames.get(r.township_uuid or "", "县委组织部"), r.source, r.found_on,
             r.subject_kind, subject_uuid, subject_name, r.description, r.measures or "", r.deadline,
-            r.responsible, r.progress or "", r.completed_on, state, sv.is_overdue(state, r.deadline, today),
+            r.responsible, "\n".join(e.line for e in entries), status.completed_on, status.state,
+            sv.is_overdue(status.state, r.deadline, today),
             bool(r.circulated or circulated_findings.intersection(fids)),
             _vview(latest) if latest else None, evidence.get(r.uuid, 0), tuple(spot.get(r.uuid, ())), fids,
-            r.origin_site, tuple(_vview(v) for v in mine)))
+            r.origin_site, tuple(_vview(v) for v in mine), entries))
     return out
 
 
@@ -208,18 +269,25 @@ def _get(ws: Workspace, s: Session, uuid: str) -> LedgerRow:
     return row
 
 
-def _current_state(s: Session, row: LedgerRow) -> str:
-    vs = list(s.scalars(select(LedgerVerification).where(LedgerVerification.ledger_uuid == row.uuid,
-                                                         LedgerVerification.deleted.is_(False))))
-    return row_state(row, _latest(vs))
+def _status(s: Session, row: LedgerRow) -> sv.LedgerStatus:
+    return statuses(s, [row.uuid])[row.uuid]
 
 
-def _require_editable(s: Session, row: LedgerRow, what: str) -> str:
-    state = _current_state(s, row)
-    if not sv.can_edit(state):
-        why = "已核查通过、已销号" if state == sv.STATE_CLOSED else "已报整改完成、正等待县委组织部核查"
+def _require_editable(s: Session, row: LedgerRow, what: str) -> sv.LedgerStatus:
+    status = _status(s, row)
+    if not sv.can_edit(status.state):
+        why = "已核查通过、已销号" if status.state == sv.STATE_CLOSED else "已报整改完成、正等待县委组织部核查"
         raise ServiceError(f"这条台账记录{why}，不能再{what}。")
-    return state
+    return status
+
+
+def _require_owner(ws: Workspace, s: Session, row: LedgerRow, what: str) -> None:
+    """The row's own fields are its creator's (DESIGN.md); progress and verification are separate records."""
+    if row.origin_site and ws.site_id and row.origin_site != ws.site_id:
+        site = s.get(Site, row.origin_site)
+        owner = site.name if site is not None else "其他单位"
+        raise PermissionDenied(f"这条台账记录由“{owner}”登记，只能由登记单位{what}；"
+                               "整改进展和整改完成可以照常登记。")
 
 
 def _check(s: Session, ws: Workspace, v: LedgerInput, *, completed_on: date | None = None) -> str | None:
@@ -269,18 +337,24 @@ def update_ledger_row(ws: Workspace, uuid: str, values: LedgerInput) -> None:
     """Correct a row's fields while it is 待整改 or 整改中."""
     with ws.transaction("修改台账记录") as s:
         row = _get(ws, s, uuid)
+        _require_owner(ws, s, row, "修改")
         _require_editable(s, row, "修改")
         township = _check(s, ws, values, completed_on=row.completed_on)
         _apply(row, values, township)
 
 
-def _append(progress: str | None, on: date, text: str) -> str:
-    line = f"{on:%Y-%m-%d} {text.strip()}"
-    return f"{progress}\n{line}" if progress else line
+def _add_progress(ws: Workspace, s: Session, row: LedgerRow, *, on: date, text: str, kind: str,
+                  completed_on: date | None = None) -> LedgerProgress:
+    entry = LedgerProgress(ledger_uuid=row.uuid, progress_on=on, text=text.strip(), kind=kind,
+                           completed_on=completed_on, recorded_by=(ws.actor.display_name or ws.actor.username)[:50])
+    s.add(entry)
+    s.flush()
+    return entry
 
 
-def record_progress(ws: Workspace, uuid: str, progress: str, *, on: date | None = None) -> None:
-    """整改进展: a dated entry; the row is 整改中 from now on (also after a failed verification)."""
+def record_progress(ws: Workspace, uuid: str, progress: str, *, on: date | None = None) -> str:
+    """整改进展: a dated entry, its own record owned by this site; the row is 整改中 from now on (also after a
+    failed verification). The township the row concerns and the county may record it (§13)."""
     if not (progress or "").strip():
         raise ValidationFailed([Finding.error(sv.FIELD_PROGRESS, "请写明整改进展", sv.RULE_LEDGER)])
     on = on or date.today()
@@ -289,13 +363,12 @@ def record_progress(ws: Workspace, uuid: str, progress: str, *, on: date | None 
         _require_editable(s, row, "登记整改进展")
         if on < row.found_on:
             raise ValidationFailed([Finding.error(sv.FIELD_PROGRESS, "进展日期不能早于发现时间", sv.RULE_LEDGER)])
-        row.progress = _append(row.progress, on, progress)
-        row.state = sv.STATE_IN_PROGRESS
+        return _add_progress(ws, s, row, on=on, text=progress, kind=sv.PROGRESS_KIND).uuid
 
 
 def submit_rectified(ws: Workspace, uuid: str, *, completed_on: date, progress: str = "",
-                     today: date | None = None) -> None:
-    """整改完成, reported for the county's verification (→ 已整改待核查)."""
+                     today: date | None = None) -> str:
+    """整改完成, reported for the county's verification (→ 已整改待核查): a record owned by this site."""
     with ws.transaction("报整改完成") as s:
         row = _get(ws, s, uuid)
         _require_editable(s, row, "报整改完成")
@@ -307,15 +380,15 @@ def submit_rectified(ws: Workspace, uuid: str, *, completed_on: date, progress: 
                 sv.RULE_LEDGER)])
         if completed_on > (today or date.today()):
             raise ValidationFailed([Finding.error(sv.FIELD_COMPLETED, "完成时间不能晚于今天", sv.RULE_LEDGER)])
-        row.completed_on = completed_on
-        row.progress = _append(row.progress, completed_on, (progress or "").strip() or "整改完成，报请核查")
-        row.state = sv.STATE_AWAITING
+        text = (progress or "").strip() or "整改完成，报请核查"
+        return _add_progress(ws, s, row, on=completed_on, text=text, kind=sv.DONE_KIND,
+                             completed_on=completed_on).uuid
 
 
 def verify_ledger_row(ws: Workspace, uuid: str, *, result: str, verified_on: date, verifier: str,
                       note: str = "") -> str:
-    """核查 by the county org dept (§13): its own record. 核查通过 closes the row; 核查未通过 (with the reason)
-    sends it back to 整改中. When this site owns the row its state is updated in the same transaction."""
+    """核查 by the county org dept (§13): its own record, whoever owns the row. 核查通过 closes the row;
+    核查未通过 (with the reason) sends it back to 整改中."""
     if not ws.actor.is_county:
         raise PermissionDenied("核查由县委组织部进行（§13），乡镇账号不能核查。")
     problems = []
@@ -329,16 +402,14 @@ def verify_ledger_row(ws: Workspace, uuid: str, *, result: str, verified_on: dat
         raise ValidationFailed(problems, "核查未保存：")
     with ws.transaction("核查台账记录") as s:
         row = _get(ws, s, uuid)
-        state = _current_state(s, row)
-        if state != sv.STATE_AWAITING:
-            raise ServiceError(f"这条台账记录是“{state}”，整改完成并上报后才能核查。")
-        if row.completed_on and verified_on < row.completed_on:
+        status = _status(s, row)
+        if status.state != sv.STATE_AWAITING:
+            raise ServiceError(f"这条台账记录是“{status.state}”，整改完成并上报后才能核查。")
+        if status.completed_on and verified_on < status.completed_on:
             raise ValidationFailed([Finding.error("核查日期", "不能早于整改完成时间", sv.RULE_LEDGER)])
         v = LedgerVerification(ledger_uuid=row.uuid, verified_on=verified_on, result=result,
                                verifier=verifier.strip(), note=(note or "").strip() or None)
         s.add(v)
-        if row.origin_site == ws.site_id:
-            row.state = sv.STATE_CLOSED if result == sv.RESULT_PASSED else sv.STATE_IN_PROGRESS
         s.flush()
         return v.uuid
 
@@ -346,14 +417,17 @@ def verify_ledger_row(ws: Workspace, uuid: str, *, result: str, verified_on: dat
 def set_circulated(ws: Workspace, uuid: str, circulated: bool = True) -> None:
     """是否通报, when a circulation happened outside the program (a circular issued here marks it itself)."""
     with ws.transaction("标记通报") as s:
-        _get(ws, s, uuid).circulated = bool(circulated)
+        row = _get(ws, s, uuid)
+        _require_owner(ws, s, row, "标记通报")
+        row.circulated = bool(circulated)
 
 
 def delete_ledger_row(ws: Workspace, uuid: str) -> None:
     """A row entered by mistake, while nobody has acted on it (待整改, no verification): a tombstone."""
     with ws.transaction("删除台账记录") as s:
         row = _get(ws, s, uuid)
-        if _current_state(s, row) != sv.STATE_OPEN:
+        _require_owner(ws, s, row, "删除")
+        if _status(s, row).state != sv.STATE_OPEN:
             raise ServiceError("已开始整改或已核查的台账记录不能删除，只能如实登记进展。")
         row.deleted = True
         for r in s.scalars(select(SpotCheckResult).where(SpotCheckResult.ledger_uuid == uuid)):

@@ -26,6 +26,17 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, Travelling, new_uuid, utcnow
+from .models_supervision import (
+    Attachment,
+    Circular,
+    Inspection,
+    InspectionFinding,
+    LedgerProgress,
+    LedgerRow,
+    LedgerVerification,
+    SpotCheck,
+    SpotCheckResult,
+)
 
 # ---------------------------------------------------------------- sites (local) ---------------------------------
 
@@ -275,6 +286,9 @@ class LeaveRequest(Travelling, Base):
     state: Mapped[str] = mapped_column(String(12), default="草稿")
     extends_uuid: Mapped[str | None] = mapped_column(String(36))  # an extension (续假) of another request
     filed_on: Mapped[date | None] = mapped_column(Date)
+    # 撤回 (withdrawn by the township): the day and the reason travel with the request (revision 0002).
+    withdrawn_on: Mapped[date | None] = mapped_column(Date)
+    withdraw_reason: Mapped[str | None] = mapped_column(Text)
 
 
 class LeaveStep(Travelling, Base):
@@ -347,99 +361,19 @@ class Incident(Travelling, Base):
 
 
 # ---------------------------------------------------------------- supervision (§7, §13, §14) -----------------
-
-
-class LedgerRow(Travelling, Base):
-    """负面清单及整改台账 row."""
-
-    __tablename__ = "ledger_rows"
-    township_uuid: Mapped[str | None] = mapped_column(ForeignKey("townships.uuid"), index=True)
-    source: Mapped[str] = mapped_column(String(50))  # 问题来源
-    found_on: Mapped[date] = mapped_column(Date)  # 发现时间
-    subject_kind: Mapped[str] = mapped_column(String(10))  # 派出单位 / 驻村干部
-    subject_unit_uuid: Mapped[str | None] = mapped_column(ForeignKey("dispatch_units.uuid"))
-    subject_person_uuid: Mapped[str | None] = mapped_column(ForeignKey("persons.uuid"))
-    description: Mapped[str] = mapped_column(Text)
-    measures: Mapped[str | None] = mapped_column(Text)  # 整改措施
-    deadline: Mapped[date] = mapped_column(Date)  # 整改时限
-    responsible: Mapped[str] = mapped_column(String(50))  # 责任人
-    progress: Mapped[str | None] = mapped_column(Text)  # 整改进展
-    completed_on: Mapped[date | None] = mapped_column(Date)
-    state: Mapped[str] = mapped_column(String(12), default="待整改")
-    circulated: Mapped[bool] = mapped_column(Boolean, default=False)  # 是否通报
-
-
-class LedgerVerification(Travelling, Base):
-    """核查: the county's verification of a ledger row, its own record."""
-
-    __tablename__ = "ledger_verifications"
-    ledger_uuid: Mapped[str] = mapped_column(ForeignKey("ledger_rows.uuid"), index=True)
-    verified_on: Mapped[date] = mapped_column(Date)
-    result: Mapped[str] = mapped_column(String(10))  # 核查通过 / 核查未通过
-    verifier: Mapped[str] = mapped_column(String(50))
-    note: Mapped[str | None] = mapped_column(Text)
-
-
-class SpotCheck(Travelling, Base):
-    """抽查 by 实地检查 / 手机定位 / 电话询问 / 微信视频 (§7)."""
-
-    __tablename__ = "spot_checks"
-    checked_at: Mapped[datetime] = mapped_column(DateTime)
-    method: Mapped[str] = mapped_column(String(10))
-    checkers: Mapped[str] = mapped_column(String(200))
-    township_uuid: Mapped[str | None] = mapped_column(ForeignKey("townships.uuid"))
-    note: Mapped[str | None] = mapped_column(Text)
-
-
-class SpotCheckResult(Travelling, Base):
-    __tablename__ = "spot_check_results"
-    spot_check_uuid: Mapped[str] = mapped_column(ForeignKey("spot_checks.uuid"), index=True)
-    person_uuid: Mapped[str] = mapped_column(ForeignKey("persons.uuid"))
-    result: Mapped[str] = mapped_column(String(10))  # 在岗 / 不在岗 / 联系不上
-    note: Mapped[str | None] = mapped_column(Text)
-    ledger_uuid: Mapped[str | None] = mapped_column(ForeignKey("ledger_rows.uuid"))
-
-
-class Inspection(Travelling, Base):
-    """督查."""
-
-    __tablename__ = "inspections"
-    title: Mapped[str] = mapped_column(String(200))
-    kind: Mapped[str] = mapped_column(String(10))  # 定期 / 不定期
-    start_date: Mapped[date] = mapped_column(Date)
-    end_date: Mapped[date | None] = mapped_column(Date)
-    summary: Mapped[str | None] = mapped_column(Text)
-
-
-class InspectionFinding(Travelling, Base):
-    __tablename__ = "inspection_findings"
-    inspection_uuid: Mapped[str] = mapped_column(ForeignKey("inspections.uuid"), index=True)
-    township_uuid: Mapped[str | None] = mapped_column(ForeignKey("townships.uuid"))
-    description: Mapped[str] = mapped_column(Text)
-    ledger_uuid: Mapped[str | None] = mapped_column(ForeignKey("ledger_rows.uuid"))
-
-
-class Circular(Travelling, Base):
-    """通报."""
-
-    __tablename__ = "circulars"
-    title: Mapped[str] = mapped_column(String(200))
-    doc_number: Mapped[str | None] = mapped_column(String(50))  # 文号
-    body: Mapped[str] = mapped_column(Text)
-    issued_on: Mapped[date] = mapped_column(Date)
-    finding_uuids: Mapped[list[str]] = mapped_column(JSON, default=list)
-
-
-class Attachment(Travelling, Base):
-    """An evidence file copied into the data directory, identified by its SHA-256."""
-
-    __tablename__ = "attachments"
-    owner_table: Mapped[str] = mapped_column(String(40))
-    owner_uuid: Mapped[str] = mapped_column(String(36), index=True)
-    file_name: Mapped[str] = mapped_column(String(255))
-    sha256: Mapped[str] = mapped_column(String(64))
-    size: Mapped[int] = mapped_column(Integer)
-
+# In models_supervision.py (this file grew past its size), imported at the top so the tables are on
+# Base.metadata before TRAVELLING_MODELS is read; every ``from ...models import LedgerRow`` keeps working.
+SUPERVISION_MODELS: tuple[type[Base], ...] = (
+    Attachment,
+    Circular,
+    Inspection,
+    InspectionFinding,
+    LedgerProgress,
+    LedgerRow,
+    LedgerVerification,
+    SpotCheck,
+    SpotCheckResult,
+)
 
 # ---------------------------------------------------------------- local: accounts, audit, hand-off ----------
 

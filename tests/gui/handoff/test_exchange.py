@@ -12,9 +12,11 @@ from sqlalchemy import func, select
 
 from tests.gui.handoff.conftest import open_page, screenshot, wait_for
 from tests.handoff.conftest import COUNTY_PASSWORD, Pair
+from tests.handoff.test_evidence_files import township_attaches
 from tests.handoff.test_roundtrip import enter_october, file_leave
 from zhucun_desktop.gui.handoff.page import HandoffPage
 from zhucun_desktop.gui.handoff.status_tabs import TownshipMonthDialog
+from zhucun_desktop.handoff.export import export_package
 from zhucun_desktop.storage.models import AttendanceDay, AuditEntry, PackageLog
 
 
@@ -207,3 +209,10 @@ def test_cancelling_the_key_password_exports_nothing(qtbot, gui_pair: Pair) -> N
     page.export_tab.export()
     assert "没有打开数据交换密钥" in page.export_tab.result.text()
     assert list(gui_pair.stick.iterdir()) == []
+
+
+def test_the_preview_says_how_many_evidence_files_come_with_the_package(qtbot, gui_pair: Pair, tmp_path) -> None:
+    township_attaches(gui_pair, tmp_path)
+    made = export_package(gui_pair.town, gui_pair.town_keys, gui_pair.stick)
+    page = preview_on_county(qtbot, gui_pair, made.path)
+    assert "佐证材料文件：新增1份，本机已有0份。" in page.import_tab.notice.text()

@@ -249,6 +249,7 @@ def test_a_withdrawal_needs_a_reason_and_then_ends_the_request(qtbot, gui_app, c
     assert seen[1] == "撤回原因：请写明撤回的原因"
     assert row_state(page, uuid) == "已撤回"
     assert not page.withdraw_action.isEnabled()
+    assert "2026-11-02撤回，原因：行程取消" in page.panel.facts.text()
 
 
 def test_new_request_is_on_ctrl_n_and_offers_the_clerks_township(qtbot, gui_app, clerk, team, monkeypatch):

@@ -163,3 +163,24 @@ def test_only_a_row_nobody_has_acted_on_can_be_deleted(qtbot, gui_app, ws, count
     assert shown(tab, COL_DESCRIPTION) == ["驻村工作日志记录不全"]
     assert "台账记录已删除" in tab.message()
 
+
+
+def test_a_row_entered_at_another_site_takes_progress_here_but_keeps_its_creators_fields(qtbot, gui_app, ws, county):
+    from sqlalchemy import update
+
+    from zhucun_desktop.storage.models import LedgerRow
+
+    uuid = add_row(ws, county, "王建国", "驻村工作日志记录不全", date(2026, 11, 30))
+    with ws.db.session() as s, s.begin():  # the row came on the USB stick from the township's own PC
+        s.execute(update(LedgerRow).where(LedgerRow.uuid == uuid).values(origin_site="township-site"))
+    clerk = clerk_workspace(ws, county)
+    tab = open_page(qtbot, clerk).ledger_tab
+    tab.select_row(uuid)
+    assert tab.progress_action.isEnabled() and tab.submit_action.isEnabled()
+    assert not tab.edit_action.isEnabled()  # 问题描述, 整改时限 … stay the creator's
+    ledger.record_progress(clerk, uuid, "已约谈本人", on=date(2026, 11, 1))
+    ledger.record_progress(ws, uuid, "县委组织部电话督促", on=date(2026, 11, 3))
+    tab.reload(select=uuid)
+    assert tab.panel.history_label.text().splitlines() == [
+        "2026-11-01 已约谈本人（周文·示例县委组织部）", "2026-11-03 县委组织部电话督促（李管理·示例县委组织部）"]
+    assert shown(tab, COL_STATE) == ["整改中"]

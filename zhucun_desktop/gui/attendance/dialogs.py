@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -24,35 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from ...services import org
-from ...services.attendance import (
-    STATE_OPEN,
-    STATE_READY,
-    STATE_SEALED,
-    STATE_SUBMITTED,
-)
 from ...services.attendance_io import (
     AttendanceImportReport,
     import_attendance_xlsx,
 )
 from ...services.workspace import Workspace
 from ..roster.feedback import ERROR_COLOR, HINT_COLOR, OK_COLOR, WARNING_COLOR, service_message
-
-STATE_COLORS = {STATE_OPEN: "#6b7078", STATE_READY: "#d9822b", STATE_SEALED: "#2e7d32",
-                STATE_SUBMITTED: "#1565c0"}
-HASH_SHOWN = 12
-MESSAGE_LINES = 2
-ALL_VILLAGES, ALL_ROLES = "全部村", "全部身份"
-FIRST_YEAR = 2015
-
-
-
-
-def busy() -> None:
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-
-
-def done() -> None:
-    QApplication.restoreOverrideCursor()
+from ..widgets import busy, done
 
 
 class AttendanceImportDialog(QDialog):

@@ -31,10 +31,8 @@ from ..roster.feedback import ERROR_COLOR, WARNING_COLOR
 STATE_COLORS = {STATE_OPEN: "#6b7078", STATE_READY: "#d9822b", STATE_SEALED: "#2e7d32",
                 STATE_SUBMITTED: "#1565c0"}
 HASH_SHOWN = 12
-MESSAGE_LINES = 2
 ALL_VILLAGES, ALL_ROLES = "全部村", "全部身份"
 FIRST_YEAR = 2015
-
 
 
 def _wide(combo: QComboBox, chars: int) -> QComboBox:

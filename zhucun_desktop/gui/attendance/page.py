@@ -9,8 +9,6 @@ and 挂牌公示. Refusals and confirmations go to the message line under the gr
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -23,7 +21,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QSizePolicy,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -33,7 +30,6 @@ from ...services.attendance import (
     STATE_OPEN,
     STATE_READY,
     STATE_SEALED,
-    STATE_SUBMITTED,
     MonthGrid,
 )
 from ...services.attendance import month_grid as load_month_grid
@@ -52,22 +48,15 @@ from ...services.attendance_months import (
 )
 from ...services.workspace import Workspace
 from ..messages import confirm, inform
-from ..pdf_preview import PdfPreviewDialog
-from ..roster.feedback import ERROR_COLOR, HINT_COLOR, OK_COLOR, WARNING_COLOR, service_message
+from ..pdf_preview import preview_pdf
+from ..roster.feedback import WARNING_COLOR, service_message
+from ..widgets import StatusLine, toolbar
+from ..widgets import busy as _busy
+from ..widgets import done as _done
 from .dialogs import AttendanceImportDialog, PlacardDialog
-from .dialogs import busy as _busy
-from .dialogs import done as _done
 from .grid_model import FIRST_DAY, AttendanceGridModel
 from .grid_view import KEY_HINT, AttendanceGridView
-from .month_bar import MonthBar
-
-STATE_COLORS = {STATE_OPEN: "#6b7078", STATE_READY: "#d9822b", STATE_SEALED: "#2e7d32",
-                STATE_SUBMITTED: "#1565c0"}
-HASH_SHOWN = 12
-MESSAGE_LINES = 2
-ALL_VILLAGES, ALL_ROLES = "全部村", "全部身份"
-FIRST_YEAR = 2015
-
+from .month_bar import HASH_SHOWN, MonthBar
 
 
 class AttendancePage(QWidget):
@@ -84,16 +73,11 @@ class AttendancePage(QWidget):
         self.notice_label.setStyleSheet(f"QLabel {{ background: #fff4e0; color: {WARNING_COLOR};"
                                         " padding: 4px; }")
         self.notice_label.hide()
-        self.message_label = QLabel()
-        self.message_label.setWordWrap(True)
+        # A fixed two-line strip under the grid: the keys to use, or a refusal's first lines (all in the tooltip).
+        self.message_label = StatusLine(idle_text=KEY_HINT, count_rest=True)
         self.message_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        # A fixed two-line strip: a long refusal shows its first lines (all of it in the tooltip), and the grid
-        # above never jumps.
-        self.message_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.message_label.setFixedHeight(MESSAGE_LINES * self.fontMetrics().lineSpacing() + 4)
-        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.count_label = QLabel()
-        self.toolbar = QToolBar("考勤", self)
+        self.toolbar = toolbar("考勤", self)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self._build_actions()
         status = QHBoxLayout()
@@ -223,14 +207,7 @@ class AttendancePage(QWidget):
 
     def say(self, text: str, ok: bool = False) -> None:
         """The message line: a refusal in red, a confirmation in green, otherwise the keys to use."""
-        color = HINT_COLOR if not text else (OK_COLOR if ok else ERROR_COLOR)
-        lines = (text or KEY_HINT).split("\n")
-        shown = lines[:MESSAGE_LINES]
-        if len(lines) > MESSAGE_LINES:
-            shown[-1] = f"{lines[MESSAGE_LINES - 1]}　……共{len(lines) - 1}处，鼠标停在这里可看全部"
-        self.message_label.setStyleSheet(f"color: {color}")
-        self.message_label.setText("\n".join(shown))
-        self.message_label.setToolTip(text if len(lines) > MESSAGE_LINES else "")
+        self.message_label.say(text, ok)
 
     def _month_text(self) -> str:
         grid = self.model.grid
@@ -313,25 +290,7 @@ class AttendancePage(QWidget):
                       "挂牌公示", f"{grid.township_name}驻村干部公示牌_{on:%Y-%m-%d}.pdf")
 
     def _preview(self, write: Callable[[Path], object], title: str, name: str) -> None:
-        """Write the PDF to a temporary folder, preview it (print, save as), remove it when the preview
-        closes."""
-        folder = Path(tempfile.mkdtemp(prefix="zhucun-print-"))
-        pdf = folder / name
-        _busy()
-        try:
-            write(pdf)
-        except Exception as exc:  # noqa: BLE001
-            _done()
-            shutil.rmtree(folder, ignore_errors=True)
-            self.say(f"无法生成{title}：{service_message(exc)}")
-            return
-        _done()
-        dialog = PdfPreviewDialog(pdf, self, title=title, suggested_name=name)
-        try:
-            dialog.exec()
-        finally:
-            dialog.deleteLater()
-            shutil.rmtree(folder, ignore_errors=True)  # Windows may still hold it: the system cleans temp
+        preview_pdf(self, write, title, name, self.say)
 
     def export_excel(self, path: str | Path | None = None) -> None:
         township, year, month = self._month_args()

@@ -157,12 +157,17 @@ class ImportTab(QWidget):
         if gap:
             notes.append(f"注意：{gap}（之前的数据包可能没有导入），本数据包仍可导入，请补导缺少的数据包。")
         notes.extend(f"提示：{n}" for n in preview.notices)
+        files = preview.files
+        if files.write or files.present:
+            notes.append(f"佐证材料文件：新增{len(files.write)}份，本机已有{files.present}份。")
+        notes.extend(f"佐证材料“{r.file_name}”不能保存：{r.reason}（导入后放入“冲突记录”）" for r in files.refused)
         if preview.acknowledges:
             notes.append("对方回执确认已收到本单位的第" + "、".join(map(str, preview.acknowledges)) + "号数据包。")
         if totals["rejected"]:
             notes.append(f"有{totals['rejected']}条记录不能合并（原因见下表），导入后放入“冲突记录”待处理。")
         if notes:
-            self.notice.say_lines(notes, "warning" if gap or totals["rejected"] or preview.late else "hint")
+            warn = gap or totals["rejected"] or preview.late or files.refused
+            self.notice.say_lines(notes, "warning" if warn else "hint")
         else:
             self.notice.say("数据包完好，签名正确。请核对下面的变化，然后点“确认导入”。", "ok")
         self.import_button.setEnabled(self.ws.actor.can_write)

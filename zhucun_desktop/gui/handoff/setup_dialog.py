@@ -29,6 +29,7 @@ from ...services import accounts
 from ...services.errors import ServiceError
 from ...services.workspace import Actor
 from ...storage.errors import StorageError
+from ..login import focus_field, new_admin_problem
 from ..roster.feedback import ERROR_COLOR, HINT_COLOR
 
 
@@ -117,10 +118,7 @@ class SetupFromPackageDialog(QDialog):
 
     def _refuse(self, message: str, field: QLineEdit | None = None) -> None:
         self.error_label.setText(message)
-        field = field or self._fields.get(message.split("：", 1)[0])
-        if field is not None:
-            field.setFocus()
-            field.selectAll()
+        focus_field(self._fields, message, field)
 
     def _check(self) -> str | None:
         path = self.file_edit.text().strip()
@@ -130,15 +128,8 @@ class SetupFromPackageDialog(QDialog):
             return f"配置包：找不到文件“{path}”。"
         if not self.code_edit.text().strip():
             return "配置口令：不能为空，请输入县委组织部告诉的配置口令。"
-        if not self.username_edit.text().strip():
-            return "管理员用户名：不能为空。"
-        if not self.name_edit.text().strip():
-            return "姓名：不能为空，请填写管理员的姓名。"
-        if len(self.password_edit.text()) < accounts.MIN_PASSWORD:
-            return f"密码：至少{accounts.MIN_PASSWORD}位。"
-        if self.confirm_edit.text() != self.password_edit.text():
-            return "确认密码：两次输入的密码不一致，请重新输入。"
-        return None
+        return new_admin_problem(self.username_edit.text(), self.name_edit.text(), self.password_edit.text(),
+                                 self.confirm_edit.text())
 
     def accept(self) -> None:
         problem = self._check()

@@ -106,6 +106,8 @@ class LeaveDetailPanel(QScrollArea):
         if d.extends_text:
             rows.append(("续假", d.extends_text))
         rows.append(("当前状态", r.state))
+        if d.withdrawn_on is not None or d.withdraw_reason:
+            rows.append(("撤回", f"{day_text(d.withdrawn_on)}撤回，原因：{d.withdraw_reason or '（未写明）'}"))
         if d.rule_set_text:
             rows.append(("审批规则", d.rule_set_text))
         facts = "".join(f"<tr><td style='color:{HINT_COLOR}; padding-right:8px'>{html.escape(k)}</td>"

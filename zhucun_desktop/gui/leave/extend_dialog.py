@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
 from ...services import leave
 from ...services.workspace import Workspace
 from ..roster.feedback import HINT_COLOR, service_message
+from ..widgets import date_edit, from_qdate, to_qdate
 from .detail_panel import day_text
 from .form_base import MIN_REASON, RequestForm, text_box
-from .request_dialog import date_edit, from_qdate, preview_text, to_qdate
+from .request_dialog import preview_text
 
 
 class ExtendDialog(RequestForm):

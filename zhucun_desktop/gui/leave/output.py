@@ -2,20 +2,16 @@
 
 The 请假审批表 is printed in two copies, one page each (各执一联: the township keeps one, the county org dept
 the other); the monthly 请销假登记簿 is previewed as PDF or saved as xlsx. A PDF is written to a temporary folder,
-previewed (打印…, 另存为…) and removed when the preview closes.
+previewed (打印…, 另存为…) and removed when the preview closes (``gui.pdf_preview.preview_pdf``, shared with
+the attendance and supervision pages).
 """
 
 from __future__ import annotations
 
-import shutil
-import tempfile
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -25,19 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from ...services.workspace import Workspace
-from ..pdf_preview import PdfPreviewDialog
-from ..roster.feedback import service_message
+from ..pdf_preview import PdfPreviewDialog, preview_pdf
+
+__all__ = ["FORMAT_PDF", "FORMAT_XLSX", "BookDialog", "PdfPreviewDialog", "preview_pdf", "write_book",
+           "write_form_pdf"]
 
 FORMAT_PDF, FORMAT_XLSX = "pdf", "xlsx"
 FIRST_YEAR = 2015
-
-
-def busy() -> None:
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-
-
-def done() -> None:
-    QApplication.restoreOverrideCursor()
 
 
 def write_form_pdf(ws: Workspace, request_uuid: str, path: Path, today: date | None = None) -> Path:
@@ -59,29 +49,6 @@ def write_book(ws: Workspace, township_uuid: str | None, year: int, month: int, 
     else:
         write_leave_book_pdf(book, path)
     return path
-
-
-def preview_pdf(parent: QWidget, write: Callable[[Path], object], title: str, name: str,
-                say: Callable[[str], None]) -> Path | None:
-    """Write, preview, clean up. Returns the temporary path while the preview is open (None on failure)."""
-    folder = Path(tempfile.mkdtemp(prefix="zhucun-print-"))
-    pdf = folder / name
-    busy()
-    try:
-        write(pdf)
-    except Exception as exc:  # noqa: BLE001 - told in Chinese; nothing half-written is left
-        done()
-        shutil.rmtree(folder, ignore_errors=True)
-        say(f"无法生成{title}：{service_message(exc)}")
-        return None
-    done()
-    dialog = PdfPreviewDialog(pdf, parent, title=title, suggested_name=name)
-    try:
-        dialog.exec()
-    finally:
-        dialog.deleteLater()
-        shutil.rmtree(folder, ignore_errors=True)  # Windows may still hold it: the system cleans temp
-    return pdf
 
 
 class BookDialog(QDialog):

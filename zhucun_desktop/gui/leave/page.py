@@ -20,10 +20,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
-    QLabel,
-    QSizePolicy,
     QSplitter,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -32,15 +29,15 @@ from ...domain.leave_rules import STATE_DRAFT, STATE_OVERDUE
 from ...services import leave_queries
 from ...services.leave_sync import sweep_overdue
 from ...services.workspace import Workspace
-from ..roster.feedback import ERROR_COLOR, HINT_COLOR, OK_COLOR, service_message
+from ..roster.feedback import service_message
 from ..table_model import make_table_view
+from ..widgets import StatusLine, busy, done, toolbar
 from .detail_panel import LeaveDetailPanel
 from .filters import AwayStrip, LeaveFilters
-from .output import FORMAT_XLSX, BookDialog, busy, done, preview_pdf, write_book, write_form_pdf
+from .output import FORMAT_XLSX, BookDialog, preview_pdf, write_book, write_form_pdf
 from .table_model import COL_TOWNSHIP, HEADERS, SAMPLES, LeaveProxyModel, LeaveTableModel
 
 CELL_PADDING = 16
-MESSAGE_LINES = 2
 
 
 class LeavePage(QWidget):
@@ -61,13 +58,8 @@ class LeavePage(QWidget):
         self.filters = LeaveFilters(ws, self.today(), self)
         self.away_strip = AwayStrip()
         self.panel = LeaveDetailPanel()
-        self.message_label = QLabel()
-        self.message_label.setWordWrap(True)
-        self.message_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.message_label.setFixedHeight(MESSAGE_LINES * self.fontMetrics().lineSpacing() + 4)
-        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.toolbar = QToolBar("请销假", self)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.message_label = StatusLine()
+        self.toolbar = toolbar("请销假", self)
         self._build_actions()
         self._size_columns()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -245,14 +237,7 @@ class LeavePage(QWidget):
 
     def say(self, text: str, ok: bool = False) -> None:
         """The status line: a refusal in red, a confirmation in green."""
-        color = HINT_COLOR if not text else (OK_COLOR if ok else ERROR_COLOR)
-        lines = text.split("\n")
-        shown = lines[:MESSAGE_LINES]
-        if len(lines) > MESSAGE_LINES:
-            shown[-1] += "　……鼠标停在这里可看全部"
-        self.message_label.setStyleSheet(f"color: {color}")
-        self.message_label.setText("\n".join(shown))
-        self.message_label.setToolTip(text if len(lines) > MESSAGE_LINES else "")
+        self.message_label.say(text, ok)
 
     def message(self) -> str:
         return self.message_label.text()

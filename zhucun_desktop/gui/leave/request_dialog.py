@@ -17,7 +17,6 @@ from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -44,25 +43,11 @@ from ...services import leave, leave_queries
 from ...services.errors import ServiceError, ValidationFailed
 from ...services.workspace import Workspace
 from ..roster.feedback import ERROR_COLOR, HINT_COLOR, INVALID_STYLE, FindingsView, service_message
+from ..widgets import date_edit, from_qdate, to_qdate
 
 CHECK_DELAY_MS = 250
 NO_HANDOVER = "（请选择本村的驻村人员）"
 DATE_INVALID_STYLE = f'QDateEdit[invalid="true"] {{ border: 2px solid {ERROR_COLOR}; border-radius: 2px; }}'
-
-
-def to_qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def from_qdate(q: QDate) -> date:
-    return date(q.year(), q.month(), q.day())
-
-
-def date_edit(value: date) -> QDateEdit:
-    edit = QDateEdit(to_qdate(value))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
 
 
 def preview_text(preview: Any) -> str:

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 from ...services import leave
 from ...services.workspace import Workspace
 from ..roster.feedback import ERROR_COLOR, HINT_COLOR, OK_COLOR
+from ..widgets import date_edit, from_qdate
 from .detail_panel import day_text
 from .form_base import RequestForm, text_box
-from .request_dialog import date_edit, from_qdate
 
 
 class ReturnDialog(RequestForm):

@@ -23,8 +23,8 @@ from ...domain.leave_rules import DECISION_AGREE, DECISION_DISAGREE
 from ...services import leave
 from ...services.workspace import Workspace
 from ..roster.feedback import WARNING_COLOR
+from ..widgets import date_edit, from_qdate
 from .form_base import RequestForm, text_box
-from .request_dialog import date_edit, from_qdate
 
 
 class StepDialog(RequestForm):

@@ -1,5 +1,6 @@
-"""What the tabs of the 督查与台账 page share: the status line, dates between Qt and Python, the OK/取消 form with
-its red line for refusals, choice lists from the roster, and opening a stored file with the system's viewer."""
+"""What the tabs of the 督查与台账 page share: the status line, toolbar and dates between Qt and Python (from
+``gui.widgets``, which the other pages use too), the OK/取消 form with its red line for refusals, choice lists
+from the roster, and opening a stored file with the system's viewer."""
 
 from __future__ import annotations
 
@@ -8,19 +9,16 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QUrl
+from PySide6.QtCore import QDateTime, Qt, QTime, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QPlainTextEdit,
-    QSizePolicy,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -29,28 +27,13 @@ from ...services import org
 from ...services.errors import ValidationFailed
 from ...services.leave_queries import requestable_people
 from ...services.workspace import Workspace
-from ..roster.feedback import ERROR_COLOR, HINT_COLOR, INVALID_STYLE, OK_COLOR, FindingsView, service_message
+from ..roster.feedback import ERROR_COLOR, HINT_COLOR, INVALID_STYLE, FindingsView, service_message
+from ..widgets import StatusLine, date_edit, from_qdate, to_qdate, toolbar
 
-MESSAGE_LINES = 2
 COUNTY_OWN = "县委组织部"
 OVERDUE_COLOR = "#b3261e"
 STATE_COLORS = {"待整改": "#8a5a00", "整改中": "#1f5f99", "已整改待核查": "#6b3fa0", "核查通过": "#2e6b30",
                 "逾期": "#b3261e", "即将到期": "#b86e00", "待办": "#1f5f99", "已完成": "#2e6b30"}
-
-
-def to_qdate(d: date) -> QDate:
-    return QDate(d.year, d.month, d.day)
-
-
-def from_qdate(q: QDate) -> date:
-    return date(q.year(), q.month(), q.day())
-
-
-def date_edit(value: date) -> QDateEdit:
-    edit = QDateEdit(to_qdate(value))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
 
 
 def datetime_edit(value: datetime) -> QDateTimeEdit:
@@ -74,12 +57,6 @@ def text_box(lines: int, widget: QWidget) -> QPlainTextEdit:
     edit.setTabChangesFocus(True)
     edit.setFixedHeight(widget.fontMetrics().lineSpacing() * lines + 14)
     return edit
-
-
-def toolbar(title: str, parent: QWidget) -> QToolBar:
-    bar = QToolBar(title, parent)
-    bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-    return bar
 
 
 def township_choices(ws: Workspace) -> list[tuple[str, str]]:
@@ -107,27 +84,6 @@ def cadres_on(ws: Workspace, township_uuid: str | None, on: date) -> list[tuple[
 def open_file(path: Path) -> bool:
     """Hand a stored file to the system's viewer (the PDF reader, WPS, the picture viewer)."""
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-
-class StatusLine(QLabel):
-    """The tab's message line: a refusal in red, a confirmation in green, two lines at most."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWordWrap(True)
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.setFixedHeight(MESSAGE_LINES * self.fontMetrics().lineSpacing() + 4)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-
-    def say(self, text: str, ok: bool = False) -> None:
-        color = HINT_COLOR if not text else (OK_COLOR if ok else ERROR_COLOR)
-        lines = text.split("\n")
-        shown = lines[:MESSAGE_LINES]
-        if len(lines) > MESSAGE_LINES:
-            shown[-1] += "　……鼠标停在这里可看全部"
-        self.setStyleSheet(f"color: {color}")
-        self.setText("\n".join(shown))
-        self.setToolTip(text if len(lines) > MESSAGE_LINES else "")
 
 
 class FormDialog(QDialog):

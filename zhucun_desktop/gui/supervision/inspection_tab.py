@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from ...services import inspections
 from ...services.inspections import CircularView, InspectionView
 from ...services.workspace import Workspace
-from ..leave.output import preview_pdf
+from ..pdf_preview import preview_pdf
 from ..table_model import RowsTableModel, fit_columns, make_table_view
 from .common import StatusLine, day_text, hint, service_message, toolbar
 from .inspection_dialogs import CircularDialog, FindingDialog, InspectionDialog

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from ...domain import supervision as sv
 from ...services import attachments, inspections, ledger, spot_checks
 from ...services.attachments import AttachmentView
-from ...services.ledger import LedgerView
+from ...services.ledger import LedgerView, ProgressView
 from ...services.workspace import Workspace
 from ..messages import confirm
 from ..roster.feedback import ERROR_COLOR, HINT_COLOR, OK_COLOR, service_message
@@ -63,6 +63,14 @@ def facts_html(v: LedgerView) -> str:
     cells = "".join(f"<tr><td style='color:{HINT_COLOR}; padding-right:8px; white-space:nowrap'>{k}</td>"
                     f"<td>{val}</td></tr>" for k, val in rows)
     return f"<table>{cells}</table>"
+
+
+def entry_text(e: ProgressView) -> str:
+    """One history line: the date, 报整改完成 marked, the text, and who recorded it at which site — the
+    township's clerk or the county, each on its own PC (§13)."""
+    head = f"{e.on:%Y-%m-%d} {'【报整改完成】' if e.kind == sv.DONE_KIND else ''}{e.text}"
+    who = "·".join(x for x in (e.recorded_by, e.site_name) if x)
+    return f"{head}（{who}）" if who else head
 
 
 class LedgerDetailPanel(QScrollArea):
@@ -137,7 +145,7 @@ class LedgerDetailPanel(QScrollArea):
         self.row = v
         self.title.setText(f"{v.subject_name or v.subject_kind}　{v.state}")
         self.facts.setText(facts_html(v))
-        lines = [line for line in v.progress.split("\n") if line.strip()]
+        lines = [entry_text(e) for e in v.entries]
         self.history_label.setText("\n".join(lines) if lines else "尚未登记整改进展")
         self.history_group.show()
         self.verify_label.setText(self._verifications(v))

@@ -32,9 +32,10 @@ from ...domain import supervision as sv
 from ...services import ledger, ledger_export
 from ...services.ledger import LedgerView
 from ...services.workspace import Workspace
-from ..leave.output import busy, done, preview_pdf
 from ..messages import confirm
+from ..pdf_preview import preview_pdf
 from ..table_model import make_table_view
+from ..widgets import busy, done
 from .common import StatusLine, fill_townships, service_message, toolbar
 from .ledger_detail import LINK_FINDING, LINK_SPOT, LedgerDetailPanel
 from .ledger_dialogs import LedgerDialog, ProgressDialog, SubmitDialog, VerifyDialog, input_of
@@ -246,8 +247,9 @@ class LedgerTab(QWidget):
         writer = self.ws.actor.can_write
         mine = row is not None and writer and self.own(row)
         self.edit_action.setEnabled(mine and row.editable)
-        self.progress_action.setEnabled(mine and row.editable)
-        self.submit_action.setEnabled(mine and row.editable)
+        # 整改进展 and 整改完成 are records of their own, owned by whoever records them (§13): any site may.
+        self.progress_action.setEnabled(row is not None and writer and row.editable)
+        self.submit_action.setEnabled(row is not None and writer and row.editable)
         self.verify_action.setEnabled(row is not None and writer and self.ws.actor.is_county
                                       and row.state == sv.STATE_AWAITING)
         self.circulate_action.setEnabled(mine and not row.circulated)
@@ -257,9 +259,11 @@ class LedgerTab(QWidget):
             tip = "这条记录由其他单位（站点）登记，只能由登记单位修改"
         elif row is not None and not row.editable:
             tip = "已报整改完成或已核查通过的记录不能再修改"
-        for action in (self.edit_action, self.progress_action, self.submit_action):
-            action.setStatusTip(tip)
+        self.edit_action.setStatusTip(tip)
         self.edit_action.setToolTip(tip)
+        tip = "已报整改完成或已核查通过的记录不能再登记" if row is not None and not row.editable else ""
+        for action in (self.progress_action, self.submit_action):
+            action.setStatusTip(tip or action.toolTip())
 
     def say(self, text: str, ok: bool = False) -> None:
         self.status.say(text, ok)

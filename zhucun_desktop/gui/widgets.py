@@ -1,0 +1,76 @@
+"""Small widgets the pages share (考勤, 请销假, 督查与台账): the two-line message strip, the text-only toolbar,
+the date fields with their conversion between Qt and Python dates, and the wait cursor of a long job."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QApplication, QDateEdit, QLabel, QSizePolicy, QToolBar, QWidget
+
+from .roster.feedback import ERROR_COLOR, HINT_COLOR, OK_COLOR
+
+#: How many lines the message strip shows; the rest is in its tooltip.
+MESSAGE_LINES = 2
+
+
+class StatusLine(QLabel):
+    """A page's message line: a refusal in red, a confirmation in green, two lines at most (all of a longer
+    message in the tooltip), so that the table above it never jumps.
+
+    ``idle_text`` is shown in grey when there is nothing to say (the attendance grid's keys); with
+    ``count_rest`` a long message says how many more lines it has ("……共5处").
+    """
+
+    def __init__(self, parent: QWidget | None = None, *, idle_text: str = "",
+                 count_rest: bool = False) -> None:
+        super().__init__(parent)
+        self.idle_text = idle_text
+        self.count_rest = count_rest
+        self.setWordWrap(True)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setFixedHeight(MESSAGE_LINES * self.fontMetrics().lineSpacing() + 4)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+    def say(self, text: str, ok: bool = False) -> None:
+        color = HINT_COLOR if not text else (OK_COLOR if ok else ERROR_COLOR)
+        lines = (text or self.idle_text).split("\n")
+        shown = lines[:MESSAGE_LINES]
+        if len(lines) > MESSAGE_LINES:
+            rest = f"共{len(lines) - 1}处，" if self.count_rest else ""
+            shown[-1] = f"{lines[MESSAGE_LINES - 1]}　……{rest}鼠标停在这里可看全部"
+        self.setStyleSheet(f"color: {color}")
+        self.setText("\n".join(shown))
+        self.setToolTip(text if len(lines) > MESSAGE_LINES else "")
+
+
+def toolbar(title: str, parent: QWidget) -> QToolBar:
+    """A page's toolbar of text buttons (the words of the paper forms, no icons to guess)."""
+    bar = QToolBar(title, parent)
+    bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    return bar
+
+
+def to_qdate(d: date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+def from_qdate(q: QDate) -> date:
+    return date(q.year(), q.month(), q.day())
+
+
+def date_edit(value: date) -> QDateEdit:
+    """A date field with a calendar popup, shown as 2026-11-23."""
+    edit = QDateEdit(to_qdate(value))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
+
+
+def busy() -> None:
+    """The wait cursor while a file is written or read (a PDF of 60 cadres, an import); :func:`done` ends it."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+
+
+def done() -> None:
+    QApplication.restoreOverrideCursor()

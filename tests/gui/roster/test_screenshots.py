@@ -5,12 +5,11 @@ blank. Widgets are rendered with grab() and never shown: the offscreen platform 
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QDialogButtonBox
 
+from tests.gui.gui_support import assert_not_blank, save_shot
 from tests.gui.roster.builders import FS, add_cadre, id_number, ime_type, unit, village, wrong_check_digit
 from tests.gui.roster.demo_data import build_county, open_demo
 from tests.gui.roster.sheets import roster_with_one_bad_row
@@ -23,28 +22,8 @@ from zhucun_desktop.services import roster
 from zhucun_desktop.services.roster import RosterFilter
 from zhucun_desktop.services.roster_export import export_roster_pdf
 
-SHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
 # The page's room inside the 1280×800 main window (navigation 150 px, menu and status bar).
 PAGE_SIZE = (1120, 700)
-
-
-def save_shot(widget: QWidget, name: str) -> Path:
-    widget.resize(widget.size().expandedTo(widget.minimumSizeHint()))
-    widget.ensurePolished()
-    if widget.layout() is not None:
-        widget.layout().activate()
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    path = SHOTS / f"{name}.png"
-    assert widget.grab().save(str(path))
-    return path
-
-
-def assert_not_blank(path: Path) -> None:
-    image = QImage(str(path))
-    assert not image.isNull() and image.width() > 300 and image.height() > 200
-    small = image.scaled(120, 80)
-    colours = {small.pixel(x, y) for x in range(small.width()) for y in range(small.height())}
-    assert len(colours) > 12, f"{path.name} looks blank"
 
 
 @pytest.fixture

@@ -9,9 +9,10 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 
+from tests.gui.gui_support import SHOTS, assert_not_blank
+from tests.gui.gui_support import save_shot as _save
 from tests.gui.supervision.county import TODAY
 from zhucun_desktop.domain import supervision as sv
 from zhucun_desktop.gui.supervision import page as page_module
@@ -23,8 +24,12 @@ from zhucun_desktop.services.spot_checks import CheckedCadre, record_spot_check
 from zhucun_desktop.services.workspace import Workspace
 from zhucun_desktop.storage.database import open_database
 
-SHOTS = Path(__file__).resolve().parents[3] / "docs" / "screenshots"
+
 PAGE_SIZE = (1120, 700)  # the page's room inside the 1280×800 main window
+
+
+def save_shot(widget: QWidget, name: str) -> Path:
+    return _save(widget, name, PAGE_SIZE)
 
 
 @pytest.fixture(scope="module")
@@ -35,25 +40,6 @@ def demo_ws(tmp_path_factory):
     ws = Workspace(db, authenticate(db, demo.ADMIN_USERNAME, demo.ADMIN_PASSWORD))
     yield ws
     db.close()
-
-
-def save_shot(widget: QWidget, name: str) -> Path:
-    widget.resize(*PAGE_SIZE)
-    widget.ensurePolished()
-    if widget.layout() is not None:
-        widget.layout().activate()
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    path = SHOTS / f"{name}.png"
-    assert widget.grab().save(str(path))
-    return path
-
-
-def assert_not_blank(path: Path) -> None:
-    image = QImage(str(path))
-    assert not image.isNull() and image.width() > 300 and image.height() > 200
-    small = image.scaled(120, 80)
-    colours = {small.pixel(x, y) for x in range(small.width()) for y in range(small.height())}
-    assert len(colours) > 12, f"{path.name} looks blank"
 
 
 def open_page(qtbot, ws) -> SupervisionPage:

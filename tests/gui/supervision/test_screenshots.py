@@ -24,7 +24,6 @@ from zhucun_desktop.services.spot_checks import CheckedCadre, record_spot_check
 from zhucun_desktop.services.workspace import Workspace
 from zhucun_desktop.storage.database import open_database
 
-
 PAGE_SIZE = (1120, 700)  # the page's room inside the 1280×800 main window
 
 

@@ -7,7 +7,7 @@ proxy model the raw value (a date sorts as a date, a number as a number).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -78,6 +78,17 @@ class RowsTableModel(QAbstractTableModel, Generic[Row]):
         if role == Qt.ItemDataRole.TextAlignmentRole and section in self.NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+
+def select_first(view: QTableView, model: Any, match: Callable[[Any], bool]) -> bool:
+    """Select and scroll to the first row of ``model`` (a ``RowsTableModel`` or a proxy with ``row_at``) for
+    which ``match(row)`` holds; False when there is none."""
+    for r in range(model.rowCount()):
+        if match(model.row_at(r)):
+            view.selectRow(r)
+            view.scrollTo(model.index(r, 0))
+            return True
+    return False
 
 
 def make_table_view(model: QAbstractTableModel, parent=None) -> QTableView:

@@ -30,7 +30,7 @@ from ...services import leave_queries
 from ...services.leave_sync import sweep_overdue
 from ...services.workspace import Workspace
 from ..roster.feedback import service_message
-from ..table_model import make_table_view
+from ..table_model import make_table_view, select_first
 from ..widgets import StatusLine, busy, done, toolbar
 from .detail_panel import LeaveDetailPanel
 from .filters import AwayStrip, LeaveFilters
@@ -199,13 +199,10 @@ class LeavePage(QWidget):
         return self.proxy.row_at(index.row()) if index.isValid() else None
 
     def select_request(self, request_uuid: str) -> bool:
-        for row in range(self.proxy.rowCount()):
-            if self.proxy.row_at(row).uuid == request_uuid:
-                self.view.selectRow(row)
-                self.view.scrollTo(self.proxy.index(row, 0))
-                self._selection_changed()
-                return True
-        return False
+        if not select_first(self.view, self.proxy, lambda r: r.uuid == request_uuid):
+            return False
+        self._selection_changed()
+        return True
 
     def _selection_changed(self) -> None:
         row = self.current_row()

@@ -10,7 +10,7 @@ from ...services.errors import ServiceError
 from ...services.workspace import Workspace
 from ..labels import utc_datetime_text
 from ..messages import confirm, report_error
-from ..table_model import RowsTableModel, fit_columns, make_table_view
+from ..table_model import RowsTableModel, fit_columns, make_table_view, select_first
 from .user_dialogs import NewUserDialog, OwnPasswordForm, ResetPasswordDialog
 
 
@@ -80,10 +80,7 @@ class AccountsTab(QWidget):
         return self.model.row_at(rows[0].row()) if rows else None
 
     def select_user(self, username: str) -> None:
-        for i, user in enumerate(self.model.rows()):
-            if user.username == username:
-                self.view.selectRow(i)
-                return
+        select_first(self.view, self.model, lambda u: u.username == username)
 
     def _selection_changed(self, *_args) -> None:
         user = self.selected_user()

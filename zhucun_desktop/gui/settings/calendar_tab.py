@@ -39,7 +39,7 @@ from ...services.errors import ServiceError
 from ...services.workspace import Workspace
 from ...storage.errors import StorageError
 from ..messages import confirm, report_error
-from ..table_model import RowsTableModel, fit_columns, fit_rows, fit_width, make_table_view
+from ..table_model import RowsTableModel, fit_columns, fit_rows, fit_width, make_table_view, select_first
 
 WEEKDAYS = "一二三四五六日"
 FIRST_YEAR, LAST_YEAR = 2000, 2100
@@ -274,10 +274,7 @@ class CalendarTab(QWidget):
         return self.days.row_at(rows[0].row()) if rows else None
 
     def select_day(self, day: date) -> None:
-        for i, row in enumerate(self.days.rows()):
-            if row.day == day:
-                self.days_view.selectRow(i)
-                return
+        select_first(self.days_view, self.days, lambda r: r.day == day)
 
     def _update_buttons(self) -> None:
         selected = self.selected_day() is not None

@@ -37,7 +37,7 @@ from ..labels import utc_datetime_text
 from ..leave.rule_editor import TierTable
 from ..messages import confirm
 from ..roster.feedback import ERROR_COLOR, HINT_COLOR, OK_COLOR, service_message
-from ..table_model import RowsTableModel, fit_columns, fit_rows, make_table_view
+from ..table_model import RowsTableModel, fit_columns, fit_rows, make_table_view, select_first
 
 NO_FIRST_STEP = "（不需要）"
 VERSION_ROWS = 5
@@ -232,10 +232,7 @@ class RuleSetsTab(QWidget):
         return self.model.row_at(rows[0].row()) if rows else None
 
     def select_version(self, uuid: str) -> None:
-        for row, version in enumerate(self.model.rows()):
-            if version.uuid == uuid:
-                self.view.selectRow(row)
-                return
+        select_first(self.view, self.model, lambda v: v.uuid == uuid)
 
     def _update_buttons(self) -> None:
         selected = self.selected_version()

@@ -18,7 +18,7 @@ from ...services import duties
 from ...services.duties import ActivityView, DutyGroup, DutyOverview
 from ...services.workspace import Workspace
 from ..messages import confirm
-from ..table_model import RowsTableModel, fit_columns, fit_width, make_table_view
+from ..table_model import RowsTableModel, fit_columns, fit_width, make_table_view, select_first
 from .activity_dialog import ActivityDialog
 from .common import STATE_COLORS, StatusLine, day_text, service_message, toolbar
 
@@ -189,9 +189,7 @@ class DutiesTab(QWidget):
         return self.group_model.row_at(index.row()) if index.isValid() else None
 
     def select_group(self, township_name: str) -> None:
-        for r in range(self.group_model.rowCount()):
-            if self.group_model.row_at(r).township_name == township_name:
-                self.group_view.selectRow(r)
+        select_first(self.group_view, self.group_model, lambda r: r.township_name == township_name)
 
     def set_state(self, state: str) -> None:
         self.state_combo.setCurrentText(state)

@@ -25,7 +25,7 @@ from ...services import inspections
 from ...services.inspections import CircularView, InspectionView
 from ...services.workspace import Workspace
 from ..pdf_preview import preview_pdf
-from ..table_model import RowsTableModel, fit_columns, make_table_view
+from ..table_model import RowsTableModel, fit_columns, make_table_view, select_first
 from .common import StatusLine, day_text, hint, service_message, toolbar
 from .inspection_dialogs import CircularDialog, FindingDialog, InspectionDialog
 
@@ -150,12 +150,11 @@ class InspectionTab(QWidget):
         return self.circular_model.row_at(index.row()) if index.isValid() else None
 
     def show_finding(self, finding_uuid: str) -> bool:
-        for r in range(self.inspection_model.rowCount()):
-            if any(f.uuid == finding_uuid for f in self.inspection_model.row_at(r).findings):
-                self.inspection_view.selectRow(r)
-                self._show_findings()
-                return True
-        return False
+        if not select_first(self.inspection_view, self.inspection_model,
+                            lambda r: any(f.uuid == finding_uuid for f in r.findings)):
+            return False
+        self._show_findings()
+        return True
 
     def _show_findings(self) -> None:
         self.findings.setRowCount(0)

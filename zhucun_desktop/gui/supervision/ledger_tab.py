@@ -34,7 +34,7 @@ from ...services.ledger import LedgerView
 from ...services.workspace import Workspace
 from ..messages import confirm
 from ..pdf_preview import preview_pdf
-from ..table_model import make_table_view
+from ..table_model import make_table_view, select_first
 from ..widgets import busy, done
 from .common import StatusLine, fill_townships, service_message, toolbar
 from .ledger_detail import LINK_FINDING, LINK_SPOT, LedgerDetailPanel
@@ -215,13 +215,10 @@ class LedgerTab(QWidget):
         return [self.proxy.row_at(r) for r in range(self.proxy.rowCount())]
 
     def select_row(self, uuid: str) -> bool:
-        for r in range(self.proxy.rowCount()):
-            if self.proxy.row_at(r).uuid == uuid:
-                self.view.selectRow(r)
-                self.view.scrollTo(self.proxy.index(r, 0))
-                self._selection_changed()
-                return True
-        return False
+        if not select_first(self.view, self.proxy, lambda r: r.uuid == uuid):
+            return False
+        self._selection_changed()
+        return True
 
     def show_row(self, uuid: str) -> bool:
         """Select ``uuid``, clearing the filters first when they hide it (a link from a spot check)."""

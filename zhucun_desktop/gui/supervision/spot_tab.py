@@ -25,7 +25,7 @@ from ...domain import supervision as sv
 from ...services import spot_checks
 from ...services.spot_checks import Proposal, SpotCheckView
 from ...services.workspace import Workspace
-from ..table_model import RowsTableModel, fit_columns, make_table_view
+from ..table_model import RowsTableModel, fit_columns, make_table_view, select_first
 from .common import OVERDUE_COLOR, StatusLine, hint, service_message, toolbar
 from .ledger_dialogs import LedgerDialog
 from .spot_dialog import SpotCheckDialog
@@ -139,12 +139,10 @@ class SpotCheckTab(QWidget):
         return self.model.row_at(index.row()) if index.isValid() else None
 
     def select_check(self, uuid: str) -> bool:
-        for r in range(self.model.rowCount()):
-            if self.model.row_at(r).uuid == uuid:
-                self.view.selectRow(r)
-                self._selection_changed()
-                return True
-        return False
+        if not select_first(self.view, self.model, lambda r: r.uuid == uuid):
+            return False
+        self._selection_changed()
+        return True
 
     def _selection_changed(self) -> None:
         check = self.current()

@@ -6,7 +6,17 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QApplication, QDateEdit, QLabel, QSizePolicy, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDateEdit,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QToolBar,
+    QWidget,
+)
 
 from .roster.feedback import ERROR_COLOR, HINT_COLOR, OK_COLOR
 
@@ -74,3 +84,19 @@ def busy() -> None:
 
 def done() -> None:
     QApplication.restoreOverrideCursor()
+
+
+def dialog_buttons(dialog: QDialog, ok_text: str, cancel_text: str = "取消") -> tuple[QHBoxLayout, QPushButton]:
+    """The right-aligned OK / cancel row of our dialogs: Enter presses OK (accept), the other button rejects.
+    Returns the row to add to the dialog's layout and the OK button."""
+    ok = QPushButton(ok_text)
+    ok.setDefault(True)
+    ok.clicked.connect(dialog.accept)
+    cancel = QPushButton(cancel_text)
+    cancel.setAutoDefault(False)
+    cancel.clicked.connect(dialog.reject)
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(ok)
+    row.addWidget(cancel)
+    return row, ok

@@ -29,6 +29,7 @@ from ...services.errors import ServiceError
 from ...storage.errors import StorageError
 from ..labels import utc_datetime_text
 from ..roster.feedback import ERROR_COLOR, HINT_COLOR, OK_COLOR, WARNING_COLOR, service_message
+from ..widgets import dialog_buttons
 
 BANNER_STYLES = {
     "error": f"QLabel {{ background: #fdecea; color: {ERROR_COLOR}; border: 1px solid #f1b0aa; padding: 6px; }}",
@@ -172,16 +173,7 @@ class KeyPasswordDialog(QDialog):
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet(f"QLabel {{ color: {ERROR_COLOR}; }}")
-        self.ok_button = QPushButton("打开密钥")
-        self.ok_button.setDefault(True)
-        cancel = QPushButton("取消")
-        cancel.setAutoDefault(False)
-        self.ok_button.clicked.connect(self.accept)
-        cancel.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.ok_button)
-        buttons.addWidget(cancel)
+        buttons, self.ok_button = dialog_buttons(self, "打开密钥")
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.password_edit)

@@ -31,6 +31,7 @@ from ...services.workspace import Actor
 from ...storage.errors import StorageError
 from ..login import focus_field, new_admin_problem
 from ..roster.feedback import ERROR_COLOR, HINT_COLOR
+from ..widgets import dialog_buttons
 
 
 class SetupFromPackageDialog(QDialog):
@@ -84,16 +85,7 @@ class SetupFromPackageDialog(QDialog):
         note = QLabel("说明：一个配置包只用于本乡镇的一台电脑。密码请牢记：导出、导入数据包时要用它打开数据交换密钥。")
         note.setWordWrap(True)
         note.setStyleSheet(f"QLabel {{ color: {HINT_COLOR}; }}")
-        self.ok_button = QPushButton("建立乡镇数据库")
-        self.ok_button.setDefault(True)
-        self.ok_button.clicked.connect(self.accept)
-        cancel = QPushButton("返回")
-        cancel.setAutoDefault(False)
-        cancel.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.ok_button)
-        buttons.addWidget(cancel)
+        buttons, self.ok_button = dialog_buttons(self, "建立乡镇数据库", "返回")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(12)

@@ -34,6 +34,7 @@ from ...services.workspace import Workspace
 from ...storage.errors import StorageError
 from ..roster.feedback import ERROR_COLOR, service_message
 from ..table_model import fit_columns, make_table_view
+from ..widgets import dialog_buttons
 from .common import BANNER_STYLES, Banner
 from .models import PeerModel
 
@@ -189,19 +190,10 @@ class KeyHolderDialog(QDialog):
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet(f"QLabel {{ color: {ERROR_COLOR}; }}")
-        ok = QPushButton("授权")
-        ok.setDefault(True)
-        ok.clicked.connect(self.accept)
-        cancel = QPushButton("取消")
-        cancel.setAutoDefault(False)
-        cancel.clicked.connect(self.reject)
+        buttons, _ok = dialog_buttons(self, "授权")
         form = QFormLayout()
         form.addRow("账号：", self.user_combo)
         form.addRow("登录密码：", self.password_edit)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(ok)
-        buttons.addWidget(cancel)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)

@@ -22,6 +22,7 @@ from ...domain import terms
 from ...services import accounts, org
 from ...services.errors import ServiceError
 from ...services.workspace import Workspace
+from ..widgets import dialog_buttons
 
 TOWNSHIP_ROLES = (terms.USER_ROLE_TOWNSHIP_CLERK, terms.USER_ROLE_TOWNSHIP_LEADER)
 ROLE_NOTES = {
@@ -57,16 +58,7 @@ class _FormDialog(QDialog):
         self.form = QFormLayout()
         self.form.setVerticalSpacing(10)
         self.error = error_label()
-        self.ok_button = QPushButton(ok_text)
-        self.ok_button.setDefault(True)
-        cancel = QPushButton("取消")
-        cancel.setAutoDefault(False)
-        self.ok_button.clicked.connect(self.accept)
-        cancel.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.ok_button)
-        buttons.addWidget(cancel)
+        buttons, self.ok_button = dialog_buttons(self, ok_text)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
         layout.setSpacing(12)

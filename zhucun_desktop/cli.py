@@ -145,6 +145,22 @@ def _roster_filter(args: argparse.Namespace) -> Any:
 # ---------------------------------------------------------------- commands -------------------------------------
 
 
+def new_admin_password(args: argparse.Namespace, who: str) -> str:
+    """The new administrator's password for ``init``: --password, the environment, or asked twice on a
+    terminal; ``who`` names the account in the prompt and the message (管理员 / 乡镇管理员)."""
+    password = args.admin_password or os.environ.get(ENV_ADMIN_PASSWORD)
+    if password is None and sys.stdin.isatty():
+        import getpass
+
+        password = getpass.getpass(f"{who} {args.admin} 的密码 / administrator password: ")
+        if getpass.getpass("再输入一次 / repeat: ") != password:
+            raise CliError("两次输入的密码不一致", "the passwords do not match", EXIT_REFUSED)
+    if password is None:
+        raise CliError(f"需要{who}密码：请用 --password 或环境变量 {ENV_ADMIN_PASSWORD} 提供",
+                       f"administrator password required: use --password or {ENV_ADMIN_PASSWORD}")
+    return password
+
+
 def cmd_init(args: argparse.Namespace) -> int:
     """首次设置: the county, its site and the administrator (the GUI's 首次设置 dialog does the same); with
     ``--from-setup`` a township installation from the county's set-up package instead."""
@@ -155,16 +171,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     if not args.county:
         raise CliError("需要 --county（新建县级数据库）或 --from-setup（用配置包建立乡镇数据库）",
                        "--county or --from-setup is required")
-    password = args.admin_password or os.environ.get(ENV_ADMIN_PASSWORD)
-    if password is None and sys.stdin.isatty():
-        import getpass
-
-        password = getpass.getpass(f"管理员 {args.admin} 的密码 / administrator password: ")
-        if getpass.getpass("再输入一次 / repeat: ") != password:
-            raise CliError("两次输入的密码不一致", "the passwords do not match", EXIT_REFUSED)
-    if password is None:
-        raise CliError(f"需要管理员密码：请用 --password 或环境变量 {ENV_ADMIN_PASSWORD} 提供",
-                       f"administrator password required: use --password or {ENV_ADMIN_PASSWORD}")
+    password = new_admin_password(args, "管理员")
     from .services.accounts import setup_county_site
 
     db = _open(args, create=True)

@@ -17,7 +17,15 @@ import os
 import sys
 from typing import TYPE_CHECKING, Any
 
-from .cli import ENV_ADMIN_PASSWORD, ENV_PASSWORD, EXIT_OK, EXIT_REFUSED, CliError, _open, _password_from_tty
+from .cli import (
+    ENV_PASSWORD,
+    EXIT_OK,
+    EXIT_REFUSED,
+    CliError,
+    _open,
+    _password_from_tty,
+    new_admin_password,
+)
 from .cli_common import (
     Job,
     command_maker,
@@ -132,14 +140,7 @@ def init_from_setup_command(args: argparse.Namespace) -> int:
     if not code:
         raise CliError(f"需要配置口令：请用 --setup-code 或环境变量 {ENV_SETUP_CODE} 提供",
                            f"the set-up code is required: use --setup-code or {ENV_SETUP_CODE}")
-    password = args.admin_password or os.environ.get(ENV_ADMIN_PASSWORD)
-    if password is None and sys.stdin.isatty():
-        password = getpass.getpass(f"乡镇管理员 {args.admin} 的密码 / administrator password: ")
-        if getpass.getpass("再输入一次 / repeat: ") != password:
-            raise CliError("两次输入的密码不一致", "the passwords do not match", EXIT_REFUSED)
-    if password is None:
-        raise CliError(f"需要乡镇管理员密码：请用 --password 或环境变量 {ENV_ADMIN_PASSWORD} 提供",
-                           f"administrator password required: use --password or {ENV_ADMIN_PASSWORD}")
+    password = new_admin_password(args, "乡镇管理员")
     db = _open(args, create=True)
     done = False
     try:

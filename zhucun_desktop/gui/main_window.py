@@ -192,10 +192,7 @@ class MainWindow(QMainWindow):
         return self.page(row)
 
     def open_attendance_month(self, township_uuid: str, year: int, month: int) -> None:
-        page = self.open_page("考勤")
-        combo = page.bar.township_combo
-        combo.setCurrentIndex(max(combo.findData(township_uuid), 0))
-        page.set_month(year, month)
+        self.open_page("考勤").set_month(year, month, township_uuid)
 
     def open_duties(self) -> None:
         page = self.open_page("督查与台账")

@@ -152,9 +152,13 @@ class MonthBar(QWidget):
     def year_month(self) -> tuple[int, int]:
         return self.year_spin.value(), self.month_combo.currentIndex() + 1
 
-    def set_month(self, year: int, month: int) -> None:
+    def set_month(self, year: int, month: int, township_uuid: str | None = None) -> None:
+        """Show ``year``-``month`` (and ``township_uuid``'s table, when given): one ``changed``, one reload."""
         quiet, self._quiet = self._quiet, True
         try:
+            if township_uuid is not None and township_uuid != self.township_uuid():
+                self.township_combo.setCurrentIndex(max(self.township_combo.findData(township_uuid), 0))
+                self._reload_villages()
             self.year_spin.setValue(year)
             self.month_combo.setCurrentIndex(month - 1)
         finally:

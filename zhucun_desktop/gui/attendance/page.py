@@ -139,8 +139,8 @@ class AttendancePage(QWidget):
         self.reload()
         self.view.setFocus()  # keyboard first: the clerk types at once
 
-    def set_month(self, year: int, month: int) -> None:
-        self.bar.set_month(year, month)
+    def set_month(self, year: int, month: int, township_uuid: str | None = None) -> None:
+        self.bar.set_month(year, month, township_uuid)
 
     def reload(self) -> None:
         township = self.bar.township_uuid()

@@ -46,7 +46,7 @@ from ..storage.models import (
 )
 from .calendar import due_working_day, load_calendar
 from .errors import NotFound, ServiceError
-from .workspace import Workspace
+from .workspace import Workspace, inserted_audit_rows
 
 STATE_OPEN, STATE_READY, STATE_SEALED, STATE_SUBMITTED = MONTH_STATES  # 未完成 待审核 已封存 已报送
 LOCKED_STATES = (STATE_SEALED, STATE_SUBMITTED)
@@ -376,23 +376,14 @@ def edit_month(ws: Workspace, township_uuid: str, year: int, month: int,
         s.flush()  # the changed cells, audited one by one with before and after
         if new_rows:
             s.execute(insert(AttendanceDay), new_rows)
-            s.execute(insert(AuditEntry), _new_cells_audit(ws, action, new_rows, now))
+            # one audit row per new cell, as the flush hook writes them, but inserted in bulk too
+            s.execute(insert(AuditEntry), inserted_audit_rows(ws.actor, action, "attendance_days", new_rows, now))
         days = month_days(year, month)
         codes = load_codes(s, township_uuid, year, month)  # as the grid will show them
         for cadre in touched.values():
             mine = row_codes(cadre, days, codes)
             result.totals[cadre.posting_uuid] = row_totals(mine, mine, cal, ctx.defs)
     return result
-
-
-def _new_cells_audit(ws: Workspace, action: str, rows: list[dict], now: datetime) -> list[dict]:
-    """The audit rows of cells registered for the first time, one per cell as the flush hook would write
-    them, but for a bulk insert (a month of a county is tens of thousands of cells)."""
-    def plain(r: dict) -> dict:
-        return {k: (v.isoformat() if isinstance(v, (date, datetime)) else v) for k, v in r.items()}
-
-    return [{"at": now, "actor": ws.actor.username, "action": action, "table_name": "attendance_days",
-             "record_uuid": r["uuid"], "summary": None, "before": None, "after": plain(r)} for r in rows]
 
 
 def set_cells(ws: Workspace, township_uuid: str, year: int, month: int, changes: Sequence[CellChange]

@@ -67,6 +67,15 @@ def row_dict(obj: Any) -> dict[str, Any]:
     return {c.key: ("***" if c.key in REDACTED else _plain(getattr(obj, c.key))) for c in mapper.column_attrs}
 
 
+def inserted_audit_rows(actor: Actor, action: str, table_name: str, rows: list[dict[str, Any]],
+                        now: datetime) -> list[dict[str, Any]]:
+    """The audit rows the flush hook would write for these new records, as values for a core bulk insert
+    (records inserted in bulk do not pass the hook)."""
+    return [{"at": now, "actor": actor.username, "action": action or "新增", "table_name": table_name,
+             "record_uuid": r.get("uuid"), "summary": None, "before": None,
+             "after": {k: ("***" if k in REDACTED else _plain(v)) for k, v in r.items()}} for r in rows]
+
+
 def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
     actor: Actor = session.info.get("actor", SYSTEM)
     site_id: str | None = session.info.get("site_id")

@@ -20,6 +20,7 @@ from ..domain.leave_rules import is_pending
 from ..domain.supervision import can_edit
 from ..services.calendar import due_working_day, load_calendar
 from ..services.errors import PermissionDenied, ServiceError
+from ..services.leave_facts import is_county_body
 from ..services.ledger import statuses as ledger_statuses
 from ..storage.models import (
     AttendanceMonth,
@@ -127,7 +128,7 @@ class TownshipOverview:
 
 def _waiting_county(chain: list[str], signed: int, state: str) -> bool:
     """§8: the request's next signature belongs to a county body (县乡村振兴局, 县委组织部, 县委分管副书记…)."""
-    return is_pending(state) and signed < len(chain) and chain[signed].startswith("县")
+    return is_pending(state) and signed < len(chain) and is_county_body(chain[signed])
 
 
 def county_overview(ws, year: int, month: int, *, today: date | None = None) -> list[TownshipOverview]:

@@ -12,8 +12,9 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
-from ...domain.leave_rules import STATE_ON_LEAVE, STATE_OVERDUE
+from ...domain.leave_rules import STATE_ON_LEAVE, STATE_OVERDUE, is_pending
 from ...services import leave_queries
+from ...services.leave_facts import is_county_body
 from ...services.leave_sync import months_needing_reopen
 from ...services.workspace import Workspace
 
@@ -25,10 +26,6 @@ def _names(rows: list[leave_queries.LeaveRow], county: bool) -> str:
     shown = [f"{r.township}{r.village}{r.name}" if county else f"{r.village}{r.name}" for r in rows[:MAX_NAMES]]
     more = f"等{len(rows)}人" if len(rows) > MAX_NAMES else ""
     return "、".join(shown) + more
-
-
-def _is_pending(state: str) -> bool:
-    return state.startswith("审批中")
 
 
 class LeaveSummaryPanel(QGroupBox):
@@ -55,8 +52,8 @@ class LeaveSummaryPanel(QGroupBox):
         rows = leave_queries.list_requests(self.ws, today=today)
         away = [r for r in rows if r.state == STATE_ON_LEAVE]
         overdue = [r for r in rows if r.state == STATE_OVERDUE]
-        pending = [r for r in rows if _is_pending(r.state)]
-        at_county = [r for r in pending if (r.next_body or "").startswith("县")]
+        pending = [r for r in rows if is_pending(r.state)]
+        at_county = [r for r in pending if r.next_body and is_county_body(r.next_body)]
 
         self.away_label.setText(f"今日请假离村：{len(away)}人" + (f"（{_names(away, county)}）" if away else "。"))
         self.overdue_label.setVisible(bool(overdue))

@@ -10,8 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+from ..domain.text import normalize
 
 Row = TypeVar("Row")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -78,6 +80,40 @@ class RowsTableModel(QAbstractTableModel, Generic[Row]):
         if role == Qt.ItemDataRole.TextAlignmentRole and section in self.NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+
+def search_key(text: str) -> str:
+    """The form a search text and the searched fields are compared in (full-width digits typed in an IME …)."""
+    return normalize(text).replace(" ", "").casefold()
+
+
+class SearchProxyModel(QSortFilterProxyModel):
+    """Sorts by ``SORT_ROLE`` and keeps the rows whose ``haystack`` (already in ``search_key`` form) contains the
+    search box's text, without asking the database again. A subclass says what is searched."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._needle = ""
+        self.setSortRole(SORT_ROLE)
+
+    def haystack(self, source_row: int) -> str:
+        raise NotImplementedError  # abstract: each table searches its own fields
+
+    def set_search_text(self, text: str) -> None:
+        needle = search_key(text)
+        if needle != self._needle:
+            self.beginFilterChange()  # invalidateFilter is deprecated in Qt 6.9
+            self._needle = needle
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def search_text(self) -> str:
+        return self._needle
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        return not self._needle or self._needle in self.haystack(source_row)
+
+    def row_at(self, proxy_row: int) -> Any:
+        return self.sourceModel().row_at(self.mapToSource(self.index(proxy_row, 0)).row())
 
 
 def select_first(view: QTableView, model: Any, match: Callable[[Any], bool]) -> bool:

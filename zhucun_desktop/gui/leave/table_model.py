@@ -9,12 +9,11 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ...domain.leave_rules import STATE_DRAFT, STATE_OVERDUE, STATE_REFUSED, STATE_WITHDRAWN, is_pending
-from ...domain.text import normalize
-from ..table_model import SORT_ROLE, RowsTableModel
+from ..table_model import RowsTableModel, SearchProxyModel, search_key
 
 COL_NAME, COL_TOWNSHIP, COL_VILLAGE, COL_ROLE, COL_KIND, COL_DATES, COL_DAYS, COL_STATE = range(8)
 HEADERS = ("姓名", "所属乡镇", "所驻村", "驻村身份", "类别", "起止日期", "天数", "当前状态")
@@ -36,10 +35,6 @@ def dates_text(start: date, end: date) -> str:
 def state_text(state: str, next_body: str | None) -> str:
     """``审批中（第2步）：乡镇党委`` for a pending request; the state itself otherwise."""
     return f"{state}：{next_body}" if is_pending(state) and next_body else state
-
-
-def search_key(text: str) -> str:
-    return normalize(text).replace(" ", "").casefold()
 
 
 class LeaveTableModel(RowsTableModel[Any]):
@@ -93,28 +88,9 @@ class LeaveTableModel(RowsTableModel[Any]):
         return -1
 
 
-class LeaveProxyModel(QSortFilterProxyModel):
+class LeaveProxyModel(SearchProxyModel):
     """Sorts by the raw values and keeps the rows whose 姓名 or 所驻村 contains the search text."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
-        self._needle = ""
-
-    def set_search_text(self, text: str) -> None:
-        needle = search_key(text)
-        if needle != self._needle:
-            self.beginFilterChange()  # invalidateFilter is deprecated in Qt 6.9
-            self._needle = needle
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
-        if not self._needle:
-            return True
-        model = self.sourceModel()
-        row = model.row_at(source_row)
-        return self._needle in search_key(f"{row.name}\n{row.village or ''}")
-
-    def row_at(self, proxy_row: int) -> Any:
-        source = self.mapToSource(self.index(proxy_row, 0))
-        return self.sourceModel().row_at(source.row())
+    def haystack(self, source_row: int) -> str:
+        row = self.sourceModel().row_at(source_row)
+        return search_key(f"{row.name}\n{row.village or ''}")

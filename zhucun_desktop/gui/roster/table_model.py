@@ -14,13 +14,12 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor
 
-from ...domain.text import normalize
 from ...services.roster import STATUS_IN_POST, RosterEntry
+from ..table_model import SearchProxyModel, search_key
 
 COL_NAME = 0
 COL_SEX = 1
@@ -84,11 +83,6 @@ def _sort_keys(e: RosterEntry, texts: tuple[str, ...]) -> tuple[Any, ...]:
     return tuple(keys)
 
 
-def search_key(text: str) -> str:
-    """The form a search text and the searched fields are compared in (full-width digits typed in an IME …)."""
-    return normalize(text).replace(" ", "").casefold()
-
-
 class RosterTableModel(QAbstractTableModel):
     """Read-only: editing happens in the person dialog, which then refreshes the page."""
 
@@ -150,32 +144,18 @@ class RosterTableModel(QAbstractTableModel):
         return None
 
 
-class RosterProxyModel(QSortFilterProxyModel):
+class RosterProxyModel(SearchProxyModel):
     """Sorts by `SORT_ROLE` and filters by the search box without asking the database again."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._needle = ""
-        self.setSortRole(SORT_ROLE)
         self.setSortLocaleAware(True)
         self.setDynamicSortFilter(False)
 
-    def set_search_text(self, text: str) -> None:
-        needle = search_key(text)
-        if needle != self._needle:
-            self.beginFilterChange()
-            self._needle = needle
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def search_text(self) -> str:
-        return self._needle
-
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
-        if not self._needle:
-            return True
+    def haystack(self, source_row: int) -> str:
         model = self.sourceModel()
         assert isinstance(model, RosterTableModel)
-        return self._needle in model.haystack(source_row)
+        return model.haystack(source_row)
 
     def entry(self, proxy_row: int) -> RosterEntry:
         model = self.sourceModel()

@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ...domain import supervision as sv
-from ...domain.text import normalize
 from ...services.ledger import LedgerView
-from ..table_model import SORT_ROLE, RowsTableModel
+from ..table_model import SORT_ROLE, RowsTableModel, SearchProxyModel, search_key
 from .common import OVERDUE_COLOR, STATE_COLORS, day_text
 
 HEADERS = (*sv.LEDGER_COLUMNS, "所属乡镇", "当前状态")
@@ -39,10 +38,6 @@ def last_progress(v: LedgerView) -> str:
 
 def state_text(v: LedgerView) -> str:
     return f"{v.state}（逾期）" if v.overdue else v.state
-
-
-def search_key(text: str) -> str:
-    return normalize(text).replace(" ", "").casefold()
 
 
 class LedgerTableModel(RowsTableModel[LedgerView]):
@@ -101,28 +96,10 @@ class LedgerTableModel(RowsTableModel[LedgerView]):
         return super().data(index, role)
 
 
-class LedgerProxyModel(QSortFilterProxyModel):
+class LedgerProxyModel(SearchProxyModel):
     """Sorts by raw values and keeps the rows whose subject, description, responsible or source match."""
 
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
-        self._needle = ""
-
-    def set_search_text(self, text: str) -> None:
-        needle = search_key(text)
-        if needle != self._needle:
-            self.beginFilterChange()
-            self._needle = needle
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
-        if not self._needle:
-            return True
+    def haystack(self, source_row: int) -> str:
         row: LedgerView = self.sourceModel().row_at(source_row)
-        hay = f"{row.subject_name}\n{row.description}\n{row.responsible}\n{row.source}\n{row.township_name}"
-        return self._needle in search_key(hay)
-
-    def row_at(self, proxy_row: int) -> LedgerView:
-        source = self.mapToSource(self.index(proxy_row, 0))
-        return self.sourceModel().row_at(source.row())
+        return search_key(f"{row.subject_name}\n{row.description}\n{row.responsible}\n{row.source}\n"
+                          f"{row.township_name}")

@@ -51,7 +51,7 @@ from ..domain.leave_states import Step, apply_step
 from ..domain.text import normalize
 from ..storage.models import LeaveRequest, LeaveReturn, LeaveStep, Person, Posting
 from .calendar import load_calendar
-from .errors import NotFound, PermissionDenied, ServiceError, ValidationFailed
+from .errors import PermissionDenied, ServiceError, ValidationFailed
 from .leave_facts import LeaveContext, RequestFacts, away_of, is_county_body, posting_for, team_of
 from .leave_sync import refresh_stored_states, sync_people
 from .rule_sets import RuleSetView
@@ -257,14 +257,6 @@ def create_request(ws: Workspace, draft: LeaveDraft, *, submit: bool = True, tod
         return row.uuid
 
 
-def _own_request(ws: Workspace, ctx: LeaveContext, request_uuid: str) -> RequestFacts:
-    f = ctx.load_one(request_uuid)
-    if f is None:
-        raise NotFound("请假申请不存在或已删除。")
-    ws.check_township(f.township_uuid)
-    return f
-
-
 def _require_owner(ws: Workspace, f: RequestFacts, what: str) -> None:
     if f.origin_site and f.origin_site != ws.site_id:
         raise PermissionDenied(f"这份请假由乡镇登记，只能在登记它的电脑上{what}。")
@@ -275,7 +267,7 @@ def update_request(ws: Workspace, request_uuid: str, draft: LeaveDraft, *, today
     draft = _clean(draft)
     with ws.transaction("修改请假草稿") as s:
         ctx = _context(ws, s, today)
-        f = _own_request(ws, ctx, request_uuid)
+        f = ctx.request_in_scope(ws, request_uuid)
         _require_owner(ws, f, "修改")
         if f.stored_state != STATE_DRAFT:
             raise ServiceError(f"只有草稿可以修改；这份请假是“{ctx.state(f)}”，如需改期请撤回后重新申请。")
@@ -290,7 +282,7 @@ def submit_request(ws: Workspace, request_uuid: str, *, today: date | None = Non
     """提交: 草稿 → 审批中（第1步）, under the rule set active now."""
     with ws.transaction("提交请假") as s:
         ctx = _context(ws, s, today)
-        f = _own_request(ws, ctx, request_uuid)
+        f = ctx.request_in_scope(ws, request_uuid)
         _require_owner(ws, f, "提交")
         if f.stored_state != STATE_DRAFT:
             raise ServiceError(f"这份请假已经提交（{ctx.state(f)}），不能重复提交。")
@@ -320,7 +312,7 @@ def record_step(ws: Workspace, request_uuid: str, *, body: str, decision: str, s
     body, signer, remark = normalize(body), normalize(signer), (remark or "").strip()
     with ws.transaction(f"请假审批：{body}{decision}"[:40]) as s:
         ctx = _context(ws, s, today)
-        f = _own_request(ws, ctx, request_uuid)
+        f = ctx.request_in_scope(ws, request_uuid)
         if f.stored_state in (STATE_DRAFT, STATE_WITHDRAWN):
             what = "还是草稿，请先提交" if f.stored_state == STATE_DRAFT else "已撤回"
             raise ServiceError(f"这份请假{what}，不能登记审批意见。")
@@ -355,7 +347,7 @@ def withdraw_request(ws: Workspace, request_uuid: str, reason: str, *, today: da
         raise ValidationFailed([Finding.error("撤回原因", "请写明撤回的原因", RULE)])
     with ws.transaction(f"撤回请假：{reason}"[:40]) as s:
         ctx = _context(ws, s, today)
-        f = _own_request(ws, ctx, request_uuid)
+        f = ctx.request_in_scope(ws, request_uuid)
         _require_owner(ws, f, "撤回")
         state = ctx.state(f)
         if not can_withdraw(state):
@@ -373,7 +365,7 @@ def register_return(ws: Workspace, request_uuid: str, returned_on: date, note: s
     """销假 (§8: "向谁请假备案，向谁销假"): the day the cadre was back in the village."""
     with ws.transaction("销假登记") as s:
         ctx = _context(ws, s, today)
-        f = _own_request(ws, ctx, request_uuid)
+        f = ctx.request_in_scope(ws, request_uuid)
         st = ctx.status(f)
         if st.extension_uuid is not None:
             ext = ctx.facts[st.extension_uuid]
@@ -401,7 +393,7 @@ def extend_request(ws: Workspace, request_uuid: str, new_end: date, reason: str,
     (the band by the whole leave's length). Returns the new request's uuid."""
     with ws.read() as s:
         ctx = _context(ws, s, today)
-        f = _own_request(ws, ctx, request_uuid)
+        f = ctx.request_in_scope(ws, request_uuid)
     if new_end <= f.end:
         raise ValidationFailed([Finding.error(FIELD_DATES, f"续假的结束日期应晚于原请假的结束日期{f.end:%Y-%m-%d}",
                                               RULE)])

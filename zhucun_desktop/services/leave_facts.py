@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -42,6 +43,7 @@ from ..domain.leave_states import (
 )
 from ..domain.workcalendar import CalendarMissing, WorkCalendar
 from ..storage.models import LeaveRequest, LeaveReturn, LeaveStep, Person, Posting
+from .errors import NotFound
 from .rule_sets import active_in_session, rule_set_by_uuid
 
 IN_CHUNK = 500
@@ -168,6 +170,14 @@ class LeaveContext:
     def load_one(self, uuid: str) -> RequestFacts | None:
         found = self.load(LeaveRequest.uuid == uuid)
         return found[0] if found else None
+
+    def request_in_scope(self, ws: Any, uuid: str) -> RequestFacts:
+        """The request, refused when it does not exist or lies outside the user's township."""
+        f = self.load_one(uuid)
+        if f is None:
+            raise NotFound("请假申请不存在或已删除。")
+        ws.check_township(f.township_uuid)
+        return f
 
     def load_persons(self, person_uuids: Iterable[str]) -> list[RequestFacts]:
         people = sorted(set(person_uuids))

@@ -15,7 +15,6 @@ from ..reports.leave_data import LeaveBook, LeaveBookRow, LeaveForm, LeaveFormSt
 from ..storage.models import DispatchUnit, LeaveRequest, Person, Township
 from .attendance import month_key
 from .calendar import load_calendar
-from .errors import NotFound
 from .leave_facts import LeaveContext, person_names
 from .leave_queries import approvals_text, places
 from .org import county_name
@@ -29,10 +28,7 @@ def leave_form(ws: Workspace, request_uuid: str, *, today: date | None = None) -
     cal = load_calendar(ws)
     with ws.read() as s:
         ctx = LeaveContext(s, cal, today or date.today())
-        f = ctx.load_one(request_uuid)
-        if f is None:
-            raise NotFound("请假申请不存在或已删除。")
-        ws.check_township(f.township_uuid)
+        f = ctx.request_in_scope(ws, request_uuid)
         st = ctx.status(f)
         person = s.get(Person, f.person_uuid)
         unit = s.get(DispatchUnit, person.unit_uuid) if person and person.unit_uuid else None

@@ -25,7 +25,6 @@ from ..domain.leave_rules import (
 from ..domain.leave_rules import tier_for as _tier_for
 from ..storage.models import LeaveRequest, Person, Posting, Township, Village
 from .calendar import load_calendar
-from .errors import NotFound
 from .leave_facts import LeaveContext, RequestFacts, StepRecord, is_county_body, person_names, posting_for
 from .rule_sets import rule_set_by_uuid
 from .workspace import Workspace
@@ -187,10 +186,7 @@ def request_detail(ws: Workspace, request_uuid: str, today: date | None = None) 
     cal = load_calendar(ws)
     with ws.read() as s:
         ctx = LeaveContext(s, cal, today or date.today())
-        f = ctx.load_one(request_uuid)
-        if f is None:
-            raise NotFound("请假申请不存在或已删除。")
-        ws.check_township(f.township_uuid)
+        f = ctx.request_in_scope(ws, request_uuid)
         names = person_names(s, [f.person_uuid, f.handover_person_uuid or ""])
         roles, townships = places(s, [f])
         row = _row(ctx, f, names, roles, townships, {})

@@ -21,8 +21,9 @@ def main() -> int:
     print(f"machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}")
     for job in (bench_startup.run, bench_roster_import.run, bench_attendance_grid.run, bench_attendance_pdf.run,
                 bench_package_import.run):
-        result = job()
-        print(result.line(), flush=True)
+        results = job()
+        for result in results if isinstance(results, list) else [results]:
+            print(result.line(), flush=True)
     return 0
 
 

@@ -121,3 +121,24 @@ def test_login_shows_the_demo_accounts_hint_only_when_given(qtbot, gui_app, db):
     qtbot.addWidget(hinted)
     assert plain.ui.hintLabel.isHidden()
     assert not hinted.ui.hintLabel.isHidden() and "admin" in hinted.ui.hintLabel.text()
+
+
+def test_login_is_on_screen_before_the_database_and_keeps_what_was_typed_while_it_opens(qtbot, gui_app, db):
+    dialog = LoginDialog(None, username="admin")
+    qtbot.addWidget(dialog)
+    show_offscreen(dialog)
+    assert dialog.ui.siteLabel.text() == "正在打开数据库……"
+    qtbot.keyClicks(dialog.ui.passwordEdit, "zhucun-2026")
+    dialog.attach(db, site_name="示例县委组织部")
+    assert dialog.ui.siteLabel.text() == "示例县委组织部" and dialog.ui.passwordEdit.text() == "zhucun-2026"
+    qtbot.keyClick(dialog.ui.passwordEdit, Qt.Key.Key_Return)
+    assert dialog.result() == QDialog.DialogCode.Accepted and dialog.actor.display_name == "李管理"
+
+
+def test_the_first_run_and_account_forms_ask_for_the_same_password_length_as_the_accounts_service():
+    from zhucun_desktop.gui.login import new_admin_problem
+    from zhucun_desktop.services.accounts import MIN_PASSWORD
+
+    assert new_admin_problem("admin", "李管理", "x" * (MIN_PASSWORD - 1), "x" * (MIN_PASSWORD - 1)) == \
+        f"密码：至少{MIN_PASSWORD}位。"
+    assert new_admin_problem("admin", "李管理", "x" * MIN_PASSWORD, "x" * MIN_PASSWORD) is None

@@ -1,5 +1,6 @@
-"""Start-up does no work that can wait: the schema revision is read without Alembic, and a start on an
-up-to-date database imports neither Alembic nor the PDF or spreadsheet libraries."""
+"""Start-up does no work that can wait: 登录 is painted before the storage layer is imported, the schema
+revision is read without Alembic, and a start on an up-to-date database imports neither Alembic nor the PDF or
+spreadsheet libraries."""
 
 from __future__ import annotations
 
@@ -40,3 +41,21 @@ def test_a_start_on_an_up_to_date_database_defers_the_heavy_libraries(db_path):
     assert rc == 0, result.stderr
     assert loaded == []
 
+
+
+def test_the_sign_in_window_is_painted_before_sqlalchemy_is_imported(db_path):
+    code = ("import json, sys\nfrom zhucun_desktop.gui import app\nseen = {}\n"
+            "note = app._smoke_note\n"
+            "def record(text):\n"
+            "    seen[text] = sorted(m for m in ('sqlalchemy', 'zhucun_desktop.storage.models') if m in sys.modules)\n"
+            "    note(text)\n"
+            "app._smoke_note = record\n"
+            f"rc = app.main(['--smoke-test', '--db', {str(db_path)!r}])\n"
+            "print(json.dumps([rc, seen]))")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
+                            encoding="utf-8", timeout=120, check=False)
+    rc, seen = json.loads(result.stdout.strip().splitlines()[-1])
+    assert rc == 0, result.stderr
+    assert seen == {"登录窗口已显示": [], "主窗口已显示": ["sqlalchemy", "zhucun_desktop.storage.models"]}
+    assert "启动自检：登录窗口已显示" in result.stderr

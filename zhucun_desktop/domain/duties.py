@@ -29,6 +29,7 @@ Pure rules: stdlib only, no Qt, no SQL.
 from __future__ import annotations
 
 import calendar
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -411,6 +412,21 @@ def _add_years(d: date, years: int) -> date:
         return d.replace(year=d.year + years, day=28)
 
 
+def _fitting(rule: DutyRule, candidates: list[Event], starts: list[date], start: date, end: date) -> list[Event]:
+    """The candidates (sorted by start; ``starts`` their start dates) that fulfil ``rule`` within the period."""
+    window = candidates[bisect_left(starts, start):bisect_right(starts, end)]
+    return [e for e in window if _fulfils(rule, e, start, end)]
+
+
+def _first_by_person(events: Iterable[Event]) -> dict[str, Event]:
+    """Each person's earliest event among ``events`` (given in start order)."""
+    first: dict[str, Event] = {}
+    for e in events:
+        for person in e.person_uuids:
+            first.setdefault(person, e)
+    return first
+
+
 def duty_instances(rules: DutyRules, postings: Sequence[InPost], events: Iterable[Event], *, today: date,
                    since: date, names: Names | None = None, term_years: int = DEFAULT_TERM_YEARS
                    ) -> list[DutyInstance]:
@@ -422,24 +438,28 @@ def duty_instances(rules: DutyRules, postings: Sequence[InPost], events: Iterabl
     out: list[DutyInstance] = []
     for rule in rules.items:
         candidates = [e for e in events if e.kind == rule.activity]
+        starts = [e.start for e in candidates]
         if rule.period == PERIOD_TERM:
             if rule.subject not in (SUBJECT_CADRE, SUBJECT_FIRST_SECRETARY):
                 continue  # the parser allows it, but a term belongs to a cadre: nothing to track
             for post, period in _term_periods(rule, postings, term_years):
                 if period.start > today or period.end < since:
                     continue
-                done = next((e for e in candidates if _fulfils(rule, e, period.start, period.end)
-                             and post.person_uuid in e.person_uuids), None)
+                by_person = _first_by_person(_fitting(rule, candidates, starts, period.start, period.end))
                 out.append(_instance(rule, post.person_uuid, post.person_name, post.township_uuid, period,
-                                     period.end, done, today, rules.soon_days, SUBJECT_CADRE))
+                                     period.end, by_person.get(post.person_uuid), today, rules.soon_days,
+                                     SUBJECT_CADRE))
             continue
         for period in periods_between(rule.period, since, today):
             due = due_date(rule, period)
             if due < since:
                 continue
+            fitting = _fitting(rule, candidates, starts, period.start, period.end)
+            by_person = _first_by_person(fitting) if rule.subject in (SUBJECT_CADRE, SUBJECT_FIRST_SECRETARY) \
+                else None
             for uuid, name, township, matches in _subjects(rule, postings, period.start, period.end, names):
-                done = next((e for e in candidates if _fulfils(rule, e, period.start, period.end) and matches(e)),
-                            None)
+                done = by_person.get(uuid) if by_person is not None else next(
+                    (e for e in fitting if matches(e)), None)
                 out.append(_instance(rule, uuid, name, township, period, due, done, today, rules.soon_days,
                                      rule.subject))
     out.sort(key=lambda i: (i.due, i.duty_key, i.subject_name))

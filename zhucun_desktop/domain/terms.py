@@ -84,3 +84,6 @@ USER_ROLES = (
 
 SITE_KIND_COUNTY = "county"
 SITE_KIND_TOWNSHIP = "township"
+
+# The shortest password an account may have (登录, 首次设置, 用户管理).
+MIN_PASSWORD = 6

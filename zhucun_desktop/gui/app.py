@@ -6,10 +6,10 @@ The database lives in the user's data folder (``platformdirs``), or beside the p
 ``portable.txt`` next to its executable (a copy run from a USB stick keeps its data there; a portable copy in a
 read-only folder is told so and offered the user's data folder instead).
 
-Start-up speed: the storage layer (SQLAlchemy, the models) is imported *before* PySide6, because once shiboken
-is loaded it reads the source of every Python module imported after it (its ``__feature__`` import hook) —
-about a third more time for SQLAlchemy. Heavy modules (Alembic, reportlab, openpyxl, chinese_calendar, the
-pages' printing) are imported only when used, so the window appears quickly.
+Start-up speed: the first thing on screen is 登录, shown and painted before the storage layer (SQLAlchemy and
+the models, most of a second on an old PC) is imported; the database opens, and the main window's modules load,
+while the clerk types the password. Heavy modules (Alembic, reportlab, openpyxl, the pages' printing) are
+imported only when used.
 
 Nothing reaches the clerk as a traceback: storage faults get their own Chinese message, anything unexpected the
 "程序出错" dialog with a copy-able detail and a log file beside the data. ``--smoke-test`` never waits for a
@@ -22,6 +22,7 @@ import argparse
 import os
 import sys
 import tempfile
+import time
 import traceback
 from collections.abc import Callable
 from datetime import datetime
@@ -30,10 +31,11 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from ..services.workspace import Actor, Workspace
     from ..storage.database import Database
+    from .login import LoginDialog
 
 APP_DIR_NAME = "zhucun_desktop"
 DB_FILE_NAME = "zhucun.db"
@@ -360,19 +362,62 @@ def demo_hint() -> str:
 # ---------------------------------------------------------------- sign-in and main ---------------------------
 
 
-def sign_in(db: Database, *, demo: bool) -> Actor | None:
-    """首次设置 on a new database, else 登录; None when the clerk chose 退出."""
+def show_painted(widget: QWidget) -> None:
+    """Show ``widget`` and have it painted now, before the caller goes on with slow work (the window system may
+    take a moment to map it; half a second at most is waited for that)."""
+    from PySide6.QtCore import QEventLoop
+    from PySide6.QtWidgets import QApplication
+
+    if widget.layout() is not None:
+        widget.layout().activate()  # sized before it is shown, as on a desktop (offscreen Qt warns otherwise)
+    widget.show()
+    QApplication.processEvents()
+    handle = widget.windowHandle()
+    deadline = time.monotonic() + 0.5
+    while handle is not None and not handle.isExposed() and time.monotonic() < deadline:
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+    widget.repaint()
+    QApplication.processEvents()
+
+
+def show_login_first(*, demo: bool) -> LoginDialog:
+    """登录 on screen before the storage layer is even imported: the clerk starts typing while the database opens
+    (nothing typed is lost: key presses wait in the queue until :func:`sign_in` runs the dialog)."""
+    from .login import LoginDialog
+
+    dialog = LoginDialog(None, username="admin" if demo else "")
+    show_painted(dialog)
+    _smoke_note("登录窗口已显示")
+    return dialog
+
+
+def sign_in(db: Database, *, demo: bool, login: LoginDialog | None = None) -> Actor | None:
+    """首次设置 on a new database, else 登录 (``login`` when it is already on screen); None when the clerk chose
+    退出."""
     from ..services.accounts import site_is_set_up
     from ..services.workspace import SYSTEM, Workspace
     from .login import FirstRunDialog, LoginDialog
 
     if not site_is_set_up(db):
+        if login is not None:
+            login.close()
         first = FirstRunDialog(db)
         return first.actor if first.exec() else None
     site = Workspace(db, SYSTEM).site() or {}
-    dialog = LoginDialog(db, site_name=site.get("name", ""), username="admin" if demo else "",
-                         hint=demo_hint() if demo else "")
-    return dialog.actor if dialog.exec() else None
+    hint = demo_hint() if demo else ""
+    if login is None:
+        login = LoginDialog(db, site_name=site.get("name", ""), username="admin" if demo else "", hint=hint)
+    else:
+        login.attach(db, site_name=site.get("name", ""), hint=hint)
+    return login.actor if login.exec() else None
+
+
+_SMOKE_TEST = False  # set by main: milestones are written to stderr (the start-up benchmark times them)
+
+
+def _smoke_note(text: str) -> None:
+    if _SMOKE_TEST:
+        _tell_headless("启动自检", text)
 
 
 def _ensure_std_streams() -> None:
@@ -380,12 +425,6 @@ def _ensure_std_streams() -> None:
     for name in ("stdout", "stderr"):
         if getattr(sys, name) is None:
             setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 - for the process's life
-
-
-def _preload_storage() -> None:
-    """Import the storage layer before PySide6 (module docstring: shiboken's import hook makes it slower after)."""
-    from ..services import workspace  # noqa: F401
-    from ..storage import database  # noqa: F401
 
 
 def database_path(args: argparse.Namespace) -> Path | None:
@@ -399,7 +438,8 @@ def database_path(args: argparse.Namespace) -> Path | None:
 def main(argv: list[str] | None = None) -> int:
     _ensure_std_streams()
     args = parse_args(argv)
-    _preload_storage()
+    global _SMOKE_TEST
+    _SMOKE_TEST = args.smoke_test
     from PySide6.QtWidgets import QApplication
 
     from .. import APP_NAME
@@ -426,29 +466,29 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(app: QApplication, args: argparse.Namespace, path: Path) -> int:
-    from ..domain import terms
-    from ..services.workspace import Actor, Workspace
-
     headless = args.smoke_test
     if args.demo and not (path.is_file() and path.stat().st_size > 0) and \
             not build_demo_with_progress(path, headless=headless):
         return 1
+    login = show_login_first(demo=args.demo)
     db = open_with_messages(path, headless=headless)
     if db is None:
+        login.close()
         return 1
     try:
-        from .main_window import MainWindow
+        from ..domain import terms
+        from ..services.workspace import Actor, Workspace
+        from .main_window import MainWindow  # imported while the clerk types
 
         if args.smoke_test:
-            # A read-only actor: the smoke test must never change the database it is pointed at.
-            ws = Workspace(db, Actor("smoke-test", "启动自检", terms.USER_ROLE_COUNTY_VIEWER))
-            window = MainWindow(ws)
-            window.layout().activate()  # sized before it is shown, as on a desktop (offscreen Qt warns otherwise)
-            window.show()
-            app.processEvents()
+            # A read-only actor instead of a password: the smoke test must never change the database.
+            login.close()
+            window = MainWindow(Workspace(db, Actor("smoke-test", "启动自检", terms.USER_ROLE_COUNTY_VIEWER)))
+            show_painted(window)
+            _smoke_note("主窗口已显示")
             window.close()
             return 0
-        actor = sign_in(db, demo=args.demo)
+        actor = sign_in(db, demo=args.demo, login=login)
         if actor is None:
             return 0
         if db.lock is not None:

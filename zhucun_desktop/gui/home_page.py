@@ -28,6 +28,8 @@ from ..services import dashboard
 from ..services.dashboard import Month, MonthState, TermReminder, TownshipCounts
 from ..services.workspace import Workspace
 from .labels import backup_reason_label, date_text, datetime_text
+from .leave.home_panel import LeaveSummaryPanel
+from .supervision.duty_panel import DutySummaryPanel
 from .table_model import RowsTableModel, fit_columns, fit_rows, fit_width, make_table_view
 
 COUNTS_MAX_ROWS = 25
@@ -222,12 +224,8 @@ class HomePage(QWidget):
         self.counts_view.horizontalHeader().setStretchLastSection(False)
         self.counts_box = self._box(layout, "", self.counts_view, None)
         self._build_months(layout)
-        from .leave.home_panel import LeaveSummaryPanel
-
         self.leave_panel = LeaveSummaryPanel(ws, today=today)
         right.addWidget(self.leave_panel)
-        from .supervision.duty_panel import DutySummaryPanel
-
         self.duty_panel = DutySummaryPanel(ws, today=today)
         self.duty_panel.open_requested.connect(self.open_duties)
         right.addWidget(self.duty_panel)

@@ -2,21 +2,28 @@
 
 Both forms are designed in Qt Designer (``ui/first_run.ui``, ``ui/login.ui``) and composed Picard-style. Every
 refusal is shown in red under the form, naming the field, and the cursor goes to that field.
+
+This module imports no storage code: the program shows 登录 first and opens the database while the clerk types
+(gui/app.py), so the dialog can exist before there is a database (``LoginDialog(None)`` + :meth:`attach`).
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QPushButton, QWidget
 
 from .. import APP_NAME
-from ..services import accounts
-from ..services.errors import ServiceError
-from ..services.workspace import Actor
+from ..domain.terms import MIN_PASSWORD
 from .forms.ui_first_run import Ui_FirstRunDialog
 from .forms.ui_login import Ui_LoginDialog
 
+if TYPE_CHECKING:
+    from ..services.workspace import Actor
+
 APP_TITLE = APP_NAME
+OPENING_TEXT = "正在打开数据库……"
 
 
 def new_admin_problem(username: str, display_name: str, password: str, confirm: str) -> str | None:
@@ -26,8 +33,8 @@ def new_admin_problem(username: str, display_name: str, password: str, confirm: 
         return "管理员用户名：不能为空。"
     if not display_name.strip():
         return "姓名：不能为空，请填写管理员的姓名。"
-    if len(password) < accounts.MIN_PASSWORD:
-        return f"密码：至少{accounts.MIN_PASSWORD}位。"
+    if len(password) < MIN_PASSWORD:
+        return f"密码：至少{MIN_PASSWORD}位。"
     if confirm != password:
         return "确认密码：两次输入的密码不一致，请重新输入。"
     return None
@@ -94,6 +101,9 @@ class FirstRunDialog(QDialog):
                                  ui.confirmEdit.text())
 
     def accept(self) -> None:
+        from ..services import accounts
+        from ..services.errors import ServiceError
+
         problem = self._check()
         if problem:
             self._refuse(problem)
@@ -109,27 +119,51 @@ class FirstRunDialog(QDialog):
 
 
 class LoginDialog(QDialog):
-    """登录: user name and password; Enter signs in (the 登录 button is the default button)."""
+    """登录: user name and password; Enter signs in (the 登录 button is the default button).
+
+    ``db`` may be None at first: the dialog then says 正在打开数据库…… until :meth:`attach` gives it the database
+    (the clerk may already type; what is typed is kept)."""
 
     def __init__(self, db, parent: QWidget | None = None, *, site_name: str = "", username: str = "",
                  hint: str = "") -> None:
         super().__init__(parent)
-        self.db = db
+        self.db = None
         self.actor: Actor | None = None
         self.ui = Ui_LoginDialog()
         self.ui.setupUi(self)
         self.setWindowTitle(f"登录 — {APP_TITLE}")
         _emphasise(self.ui.titleLabel)
-        self.ui.siteLabel.setText(site_name)
-        self.ui.siteLabel.setVisible(bool(site_name))
-        self.ui.hintLabel.setText(hint)
-        self.ui.hintLabel.setVisible(bool(hint))
         self.ui.loginButton.clicked.connect(self.accept)
         self.ui.quitButton.clicked.connect(self.reject)
         self.ui.usernameEdit.setText(username)
         (self.ui.passwordEdit if username else self.ui.usernameEdit).setFocus()
+        if db is None:
+            self._show_site(OPENING_TEXT)
+            self._show_hint(hint)
+        else:
+            self.attach(db, site_name=site_name, hint=hint)
+
+    def attach(self, db, *, site_name: str = "", hint: str = "") -> None:
+        """The database is open: sign-in checks against it; the site's name replaces 正在打开数据库……"""
+        self.db = db
+        self._show_site(site_name)
+        self._show_hint(hint)
+
+    def _show_site(self, text: str) -> None:
+        self.ui.siteLabel.setText(text)
+        self.ui.siteLabel.setVisible(bool(text))
+
+    def _show_hint(self, text: str) -> None:
+        self.ui.hintLabel.setText(text)
+        self.ui.hintLabel.setVisible(bool(text))
 
     def accept(self) -> None:
+        from ..services import accounts
+        from ..services.errors import ServiceError
+
+        if self.db is None:  # still opening: keystrokes wait in the queue, so this is only reached by a test
+            self.ui.errorLabel.setText(OPENING_TEXT)
+            return
         username = self.ui.usernameEdit.text().strip()
         if not username:
             self.ui.errorLabel.setText("用户名：请输入用户名。")

@@ -20,7 +20,7 @@ from .workspace import SYSTEM, Actor, Workspace
 
 # Modest parameters: old office PCs must still log in within a second.
 _HASHER = PasswordHasher(time_cost=2, memory_cost=32 * 1024, parallelism=1)
-MIN_PASSWORD = 6
+MIN_PASSWORD = terms.MIN_PASSWORD
 
 
 def hash_password(password: str) -> str:

@@ -105,11 +105,15 @@ def duty_overview(ws: Workspace, *, today: date | None = None, township_uuid: st
                     or_(Posting.end_date.is_(None), Posting.end_date >= since)))
         postings = [dd.InPost(p.person_uuid, name, p.role, p.township_uuid, unit, p.start_date, p.end_date,
                               p.term_end_date) for p, name, unit in s.execute(q)]
-        kinds = set(rules.activity_kinds)
-        events = [dd.Event(a.uuid, a.kind, a.start_date, a.end_date, a.township_uuid, a.unit_uuid,
-                           tuple(a.person_uuids or ()), a.level)
-                  for a in s.scalars(select(Activity).where(Activity.deleted.is_(False),
-                                                            Activity.kind.in_(sorted(kinds))))]
+        # No period that can still be on the list began before the earlier of 1 January of the look-back's
+        # year (month, quarter and year periods) and the start of a posting in it (term periods).
+        earliest = min([date(since.year, 1, 1), *(p.start for p in postings)])
+        columns = (Activity.uuid, Activity.kind, Activity.start_date, Activity.end_date, Activity.township_uuid,
+                   Activity.unit_uuid, Activity.person_uuids, Activity.level)
+        events = [dd.Event(uuid, kind, start, end, township, unit, tuple(people or ()), level)
+                  for uuid, kind, start, end, township, unit, people, level in s.execute(
+                      select(*columns).where(Activity.deleted.is_(False), Activity.start_date >= earliest,
+                                             Activity.kind.in_(sorted(rules.activity_kinds))))]
         tnames = township_names(s)
         names = dd.Names(units=unit_names(s), townships=tnames)
     instances = dd.duty_instances(rules, postings, events, today=today, since=since, names=names,

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Build the Linux bundle (dist/zhucun/) and smoke-test it: the same steps CI runs after the tests.
+# The folder holds one executable, zhucun-desktop; zhucun beside it is a shell launcher of zhucun-desktop --cli
+# (packaging/zhucun.spec), so keep the archive's file modes when unpacking (tar does).
 #   bash packaging/build_linux.sh            build, then test from a folder with Chinese characters and spaces
 #   bash packaging/build_linux.sh --skip-build
 # Needs python3 (3.10+), and for the GUI smoke test the Qt runtime libraries that .ci/run installs

@@ -8,10 +8,14 @@
 3. copies the bundle into a folder whose path has Chinese characters and spaces, and from there:
    - ``zhucun demo`` creates a demo database (the schema comes from the Alembic scripts inside the bundle),
    - ``zhucun attendance pdf`` prints a month's table: a PDF with an embedded font (checked with ``pdffonts``),
+   - ``zhucun attendance xlsx`` exports it: an XLSX workbook (openpyxl, and Pillow without its unused plug-ins),
+   - on Linux, ``zhucun --icu-self-check`` proves Qt still finds what it asks ICU for in the trimmed ICU data
+     (packaging/qt_icu_check.py: pinyin collation, GB18030/GBK/Big5/windows-125x decoding, case mapping,
+     Chinese time-zone names, IDNA), loaded from inside the bundle,
    - ``zhucun-desktop --smoke-test`` starts offscreen on that database with a temporary HOME / data folder,
      then with no ``--db`` (the user's data folder), then in portable mode (``portable.txt`` beside it),
    - a second start while the database is locked says who holds it, in Chinese, with no traceback;
-4. prints the bundle's size (goal ≤ 150 MB) and exits non-zero if anything failed.
+4. prints the bundle's size (goal ≤ 150 MB), its largest parts, and exits non-zero if anything failed.
 
 Only the standard library is used, like tools/dev.py, so it runs before anything is installed.
 """
@@ -26,6 +30,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -72,6 +77,14 @@ def folder_mb(folder: Path) -> float:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink()) / 1e6
 
 
+def largest_parts(bundle: Path, count: int = 8) -> str:
+    """The biggest files and folders of the bundle (one level into _internal), for the size report."""
+    parts = [p for p in bundle.iterdir() if p.name != "_internal"] + list((bundle / "_internal").glob("*"))
+    sized = sorted(((folder_mb(p) if p.is_dir() else p.stat().st_size / 1e6, p.name) for p in parts
+                    if not p.is_symlink()), reverse=True)
+    return ", ".join(f"{name} {mb:.1f}" for mb, name in sized[:count])
+
+
 def run(args: list[str | Path], env: dict[str, str], *, expect: int = 0, timeout: int = 300) -> str:
     """Run a bundled program; fail on an unexpected exit code or on any traceback; return stdout + stderr."""
     shown = " ".join(str(a) for a in args)
@@ -98,6 +111,37 @@ def check_pdf(pdf: Path) -> None:
         raise Failed(f"{pdf} has no embedded TrueType font")
     PASSED.append(f"fonts of {pdf.name}")
     print(f"   ok: {pdf.name} is a PDF with its font embedded ({len(data) // 1024} KB)", flush=True)
+
+
+def check_xlsx(xlsx: Path) -> None:
+    """An XLSX is a ZIP with a workbook and at least one sheet; the month's table names its month."""
+    try:
+        with zipfile.ZipFile(xlsx) as book:
+            names = set(book.namelist())
+            text = "".join(book.read(n).decode("utf-8", "replace") for n in names
+                           if n.startswith("xl/") and n.endswith(".xml"))
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise Failed(f"{xlsx} is not an XLSX workbook: {exc}") from exc
+    if "xl/workbook.xml" not in names or not any(n.startswith("xl/worksheets/sheet") for n in names):
+        raise Failed(f"{xlsx} has no workbook or sheet: {sorted(names)}")
+    year, month = MONTH.split("-")
+    if f"{int(year)}年{int(month)}月" not in text and MONTH not in text:
+        raise Failed(f"{xlsx} does not name the month {MONTH}")
+    PASSED.append(f"contents of {xlsx.name}")
+    print(f"   ok: {xlsx.name} is a workbook of {sum(n.startswith('xl/worksheets/sheet') for n in names)} "
+          f"sheet(s) for {MONTH} ({xlsx.stat().st_size // 1024} KB)", flush=True)
+
+
+def check_icu(said: str, program: Path) -> None:
+    """The self-check's ICU data came from the bundle itself (not a system copy), trimmed where binutils was."""
+    line = next((row for row in said.splitlines() if row.startswith("ICU data: ")), "")
+    path = Path(line.removeprefix("ICU data: ").rsplit(" (", 1)[0]) if line else None
+    if path is None or program.resolve() not in path.resolve().parents:
+        raise Failed(f"the ICU data was not loaded from the bundle:\n{said}")
+    size = path.stat().st_size / 1e6
+    PASSED.append("ICU data loaded from the bundle")
+    state = "trimmed" if size < 20 else "NOT trimmed (binutils missing at build time?)"
+    print(f"   ok: ICU data from the bundle, {state}: {path.name} {size:.1f} MB", flush=True)
 
 
 def hold_lock(db: Path):
@@ -142,6 +186,15 @@ def smoke_test(bundle: Path, work: Path) -> None:
     pdf = work / f"考勤表 {MONTH}.pdf"
     run([cli, "attendance", "pdf", "--db", db, "--month", MONTH, "-o", pdf], env)
     check_pdf(pdf)
+    step(f"zhucun attendance xlsx --month {MONTH}")
+    xlsx = work / f"考勤表 {MONTH}.xlsx"
+    run([cli, "attendance", "xlsx", "--db", db, "--month", MONTH, "-o", xlsx], env)
+    check_xlsx(xlsx)
+    if sys.platform.startswith("linux"):  # elsewhere Qt uses the system's ICU: nothing of ours to prove
+        step("zhucun --icu-self-check (Qt with the trimmed ICU data)")
+        said = run([cli, "--icu-self-check"], env)
+        print("\n".join(f"      {row}" for row in said.strip().splitlines()), flush=True)
+        check_icu(said, program)
 
     step("zhucun-desktop --smoke-test on the demo database")
     run([gui, "--db", db, "--smoke-test"], env)
@@ -197,6 +250,7 @@ def main(argv: list[str]) -> int:
     if seconds is not None:
         print(f"bundle build time: {seconds:.0f} s")
     print(f"bundle size: {size:.1f} MB ({verdict} the goal of ≤{SIZE_GOAL_MB} MB) — {bundle}")
+    print(f"largest parts (MB): {largest_parts(bundle)}")
     print(f"bundle: {len(PASSED)} passed, 0 failed")
     return 0
 

@@ -38,6 +38,13 @@ MIDDLE_DOT = "\u00b7"  # "·", the separator of transliterated minority names (�
 _DOT_VARIANTS = re.compile("[\u2022\u30fb\uff65\u2027\u2219\u22c5\u00b7\u0387\ufe52.]")
 _HAS_CJK = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0003134f]")
 
+# Any character one of the steps of normalize() could change: full-width forms and U+3000, invisible
+# characters, CJK look-alikes, whitespace other than a plain space, or two whitespace characters in a row.
+_NEEDS_WORK = re.compile(
+    "[\uff01-\uff5e\u3000\u200b\u200c\u200d\u2060\ufeff\u00ad"
+    "\u2e80-\u2eff\u2f00-\u2fdf\uf900-\ufaff\U0002f800-\U0002fa1f]|[^\\S ]|\\s\\s"
+)
+
 
 def _to_text(value: object) -> str:
     if value is None:
@@ -52,7 +59,17 @@ def normalize(value: object) -> str:
     """Full-width ASCII to half-width, CJK look-alikes to the ideograph, invisible characters removed,
     runs of any whitespace (U+3000, non-breaking spaces, tabs, new lines) collapsed to one space,
     ends trimmed. ``None`` gives ``""``; numbers give their text."""
-    text = _to_text(value).translate(_FULL_TO_HALF)
+    text = _to_text(value)
+    # A roster import calls this about 50 times a row and almost every cell is already clean: one search
+    # decides whether any of the replacements below could change the text.
+    if _NEEDS_WORK.search(text) is None:
+        return text.strip()
+    return _normalize_text(text)
+
+
+def _normalize_text(text: str) -> str:
+    """The replacements of :func:`normalize`, all of them, on a cell's text."""
+    text = text.translate(_FULL_TO_HALF)
     text = _ZERO_WIDTH.sub("", text)
     text = _CJK_LOOKALIKE.sub(lambda m: unicodedata.normalize("NFKC", m.group()), text)
     return _WHITESPACE.sub(" ", text).strip()
@@ -61,7 +78,8 @@ def normalize(value: object) -> str:
 def normalize_compact(value: object) -> str:
     """:func:`normalize` with every space removed and dash variants made "-": for 身份证号, phone
     numbers and dates, where a space is never part of the value (``"4405 2418 8001 0100 14"``)."""
-    return _WHITESPACE.sub("", normalize(value).translate(_DASHES))
+    # normalize() leaves single plain spaces only, and no dash variant is a space.
+    return normalize(value).translate(_DASHES).replace(" ", "")
 
 
 def normalize_name(value: object) -> str:

@@ -171,12 +171,14 @@ class _Planner:
         candidates = self._check_unique(name, cols, candidates, reject)
         if self.township is not None and name in TOWNSHIP_VIA:
             candidates = self._check_township_via(name, cols, candidates, reject)
-        plan.write = [native for _raw, native, _verdict in candidates]
+        # New rows first, then updates: apply_plans writes the first plan.new rows with a plain INSERT.
+        plan.write = [native for _raw, native, verdict in candidates if verdict == NEW]
+        plan.new = len(plan.write)
+        plan.write += [native for _raw, native, verdict in candidates if verdict != NEW]
         accepted.update(map(itemgetter(iu), plan.write))
         if it is not None:
             self.townships.setdefault(name, {}).update((n[iu], n[it]) for n in plan.write)
-        plan.new = sum(1 for c in candidates if c[2] == NEW)
-        plan.updated = len(candidates) - plan.new
+        plan.updated = len(plan.write) - plan.new
         return plan
 
     def _slow(self, cols: list[str], decs: list[Any], rows: list[Any], iu: int, io: int, it: int | None,
@@ -308,23 +310,34 @@ def plan_merge(cur: Any, tables: Any, *, allowed_origins: set[str], late: bool =
     return {name: planner.plan(name, tables[name]) for name in TABLE_ORDER if name in tables}
 
 
-def upsert_sql(table: str, cols: list[str]) -> str:
+def insert_sql(table: str, cols: list[str]) -> str:
     quoted = ", ".join(f'"{c}"' for c in cols)
-    marks = ", ".join("?" * len(cols))
+    return f'INSERT INTO "{table}" ({quoted}) VALUES ({", ".join("?" * len(cols))})'
+
+
+def upsert_sql(table: str, cols: list[str]) -> str:
+    """An insert that updates an existing row only from a higher version by the same owner."""
     sets = ", ".join(f'"{c}" = excluded."{c}"' for c in cols if c != "uuid")
-    return (f'INSERT INTO "{table}" ({quoted}) VALUES ({marks}) ON CONFLICT("uuid") DO UPDATE SET {sets} '
+    return (f'{insert_sql(table, cols)} ON CONFLICT("uuid") DO UPDATE SET {sets} '
             f'WHERE excluded."version" > "{table}"."version" AND excluded."origin_site" = "{table}"."origin_site"')
 
 
 def apply_plans(cur: Any, plans: dict[str, TablePlan]) -> None:
-    """Write every accepted row, parents first, inside the caller's transaction."""
+    """Write every accepted row, parents first, inside the caller's transaction.
+
+    Rows the plan found absent are written with a plain INSERT (should one exist after all, the statement fails
+    and the whole import is rolled back); only updates go through the version-guarded upsert, which with foreign
+    keys on costs SQLite about twice as much per row. Rows keep the package's order (a township's export lists
+    them by person and day, the order of most of the indexes; sorting by uuid made the other indexes slower)."""
     cur.execute(f"PRAGMA cache_size=-{IMPORT_CACHE_KIB}")
     for name in TABLE_ORDER:
         plan = plans.get(name)
-        if plan is not None and plan.write:
-            # In uuid order the primary-key index is filled page after page instead of at random.
-            plan.write.sort(key=itemgetter(plan.columns.index("uuid")))
-            cur.executemany(upsert_sql(name, plan.columns), plan.write)
+        if plan is None or not plan.write:
+            continue
+        if plan.new:
+            cur.executemany(insert_sql(name, plan.columns), plan.write[:plan.new])
+        if len(plan.write) > plan.new:
+            cur.executemany(upsert_sql(name, plan.columns), plan.write[plan.new:])
 
 
 def conflict_rows(package_id: str, plans: dict[str, TablePlan], at: str) -> list[tuple]:

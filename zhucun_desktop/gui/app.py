@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 import time
 import traceback
 from collections.abc import Callable
@@ -80,6 +79,8 @@ def default_db_path(demo: bool = False) -> Path:
 
 def folder_is_writable(folder: Path) -> bool:
     """Try it: a real file is created and removed (permission bits, read-only media and ACLs all count)."""
+    import tempfile  # not at module level: only a portable start probes, and start-up time counts
+
     try:
         with tempfile.NamedTemporaryFile(dir=folder, prefix=".zhucun-probe-", delete=True):
             return True
@@ -148,12 +149,12 @@ def install_translations(app: QApplication) -> None:
 
 def set_window_icon(app: QApplication) -> None:
     """The 驻 icon on every window and in the task bar (the .exe carries the same icon as a resource)."""
-    import importlib.resources
-
     from PySide6.QtGui import QIcon
 
-    icon = importlib.resources.files("zhucun_desktop").joinpath("resources", "icons", "zhucun.png")
-    if isinstance(icon, Path) and icon.is_file():
+    from .. import resource_file
+
+    icon = resource_file("icons", "zhucun.png")
+    if icon is not None:
         app.setWindowIcon(QIcon(str(icon)))
 
 
@@ -180,6 +181,8 @@ def write_error_log(log_file: Path, details: str) -> Path | None:
     """Append ``details`` to the log; the temporary folder when the data folder cannot be written (full disk,
     read-only). Returns where it went, None when nowhere could take it."""
     stamp = datetime.now().isoformat(timespec="seconds")
+    import tempfile
+
     for target in (log_file, Path(tempfile.gettempdir()) / LOG_FILE_NAME):
         try:
             target.parent.mkdir(parents=True, exist_ok=True)

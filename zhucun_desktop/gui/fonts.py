@@ -4,19 +4,20 @@ The bundled WenQuanYi Micro Hei is registered with Qt at start, so the program n
 fonts. On Windows a system font the clerks already know (Microsoft YaHei, then SimSun) is preferred when present.
 10.5 pt (五号, the size of body text on official paper) reads well on old 1366×768 screens.
 
-The font file is located with ``importlib.resources`` directly rather than through ``reports.fonts``, which
-imports reportlab: start-up must not pay for the PDF library.
+The font file is located beside the package (``zhucun_desktop.resource_file``) rather than through
+``reports.fonts``, which imports reportlab: start-up must not pay for the PDF library.
 """
 
 from __future__ import annotations
 
-import importlib.resources
 import logging
 import sys
 from pathlib import Path
 
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
+
+from .. import resource_file
 
 log = logging.getLogger(__name__)
 
@@ -28,8 +29,7 @@ _registered: list[str] | None = None
 
 
 def bundled_font_file() -> Path | None:
-    resource = importlib.resources.files("zhucun_desktop").joinpath("resources", "fonts", "wqy-microhei.ttc")
-    return resource if isinstance(resource, Path) and resource.is_file() else None
+    return resource_file("fonts", "wqy-microhei.ttc")
 
 
 def register_bundled_font() -> list[str]:

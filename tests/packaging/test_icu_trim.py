@@ -5,7 +5,6 @@ Chinese (packaging/qt_icu_check.py, which the bundle runs too)."""
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import subprocess
 import sys
@@ -14,21 +13,14 @@ from pathlib import Path
 import PySide6
 import pytest
 
+from tests.packaging.packaging_support import load_packaging_module
+
 ROOT = Path(__file__).resolve().parents[2]
 QT_LIB = Path(PySide6.__file__).parent / "Qt" / "lib"
 ICU_LIBRARY = next(iter(sorted(QT_LIB.glob("libicudata.so.*"))), QT_LIB / "libicudata.so.missing")
 
 
-def load(name: str):
-    """packaging/<name>.py by path: the folder's name clashes with the PyPI package "packaging"."""
-    spec = importlib.util.spec_from_file_location(f"zhucun_{name}", ROOT / "packaging" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-icu_trim = load("icu_trim")
+icu_trim = load_packaging_module("icu_trim")
 
 
 @pytest.fixture(scope="module")

@@ -4,26 +4,18 @@ non-Linux TOC leaves the bundle as it was."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import PIL
+
+from tests.packaging.packaging_support import load_packaging_module
 
 ROOT = Path(__file__).resolve().parents[2]
 PILLOW = Path(PIL.__file__).parent
 PILLOW_LIBS = PILLOW.parent / "pillow.libs"
 
 
-def load(name: str):
-    spec = importlib.util.spec_from_file_location(f"zhucun_{name}", ROOT / "packaging" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-unlinked = load("unlinked")
+unlinked = load_packaging_module("unlinked")
 
 
 def lib(stem: str) -> Path:

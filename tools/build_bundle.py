@@ -144,6 +144,28 @@ def check_icu(said: str, program: Path) -> None:
     print(f"   ok: ICU data from the bundle, {state}: {path.name} {size:.1f} MB", flush=True)
 
 
+X11_EXTRAS = ("libxcb-icccm.so.4", "libxcb-keysyms.so.1", "libxcb-cursor.so.0")
+
+
+def check_x11_plugin(program: Path) -> None:
+    """The bundle carries the xcb helper libraries that Qt's X11 platform plugin links to and that desktops often
+    lack (without them Qt says only "could not load the Qt platform plugin xcb"), and every other library the
+    plugin needs resolves."""
+    internal = program / "_internal"
+    absent = [name for name in X11_EXTRAS if not (internal / name).is_file()]
+    if absent:
+        raise Failed(f"the bundle lacks {', '.join(absent)}: install them on the build machine "
+                     "(Debian: libxcb-icccm4 libxcb-keysyms1 libxcb-cursor0) and build again")
+    plugin = internal / "PySide6" / "Qt" / "plugins" / "platforms" / "libqxcb.so"
+    said = subprocess.run(["ldd", str(plugin)], capture_output=True, text=True, check=False,
+                          env=dict(os.environ, LD_LIBRARY_PATH=str(internal))).stdout
+    missing = sorted({row.split()[0] for row in said.splitlines() if "not found" in row})
+    if missing or not said:
+        raise Failed(f"Qt's X11 plugin {plugin.name} cannot find {', '.join(missing) or '(ldd said nothing)'}")
+    PASSED.append("X11 plugin's libraries")
+    print(f"   ok: {', '.join(X11_EXTRAS)} in the bundle; every library of {plugin.name} resolves", flush=True)
+
+
 def hold_lock(db: Path):
     """Hold ``<db>.lock`` as a running program does (storage/lock.py: an OS lock, the holder as JSON)."""
     fh = open(f"{db}.lock", "r+b" if Path(f"{db}.lock").exists() else "w+b")  # noqa: SIM115
@@ -195,6 +217,8 @@ def smoke_test(bundle: Path, work: Path) -> None:
         said = run([cli, "--icu-self-check"], env)
         print("\n".join(f"      {row}" for row in said.strip().splitlines()), flush=True)
         check_icu(said, program)
+        step("Qt's X11 platform plugin has its libraries")
+        check_x11_plugin(program)
 
     step("zhucun-desktop --smoke-test on the demo database")
     run([gui, "--db", db, "--smoke-test"], env)

@@ -9,6 +9,8 @@
    - ``zhucun demo`` creates a demo database (the schema comes from the Alembic scripts inside the bundle),
    - ``zhucun attendance pdf`` prints a month's table: a PDF with an embedded font (checked with ``pdffonts``),
    - ``zhucun attendance xlsx`` exports it: an XLSX workbook (openpyxl, and Pillow without its unused plug-ins),
+   - the USB hand-off: ``site setup-package``, ``init --from-setup``, ``package export`` and the county's
+     ``package import`` (signatures, encryption, SHA-256 without Python's OpenSSL modules),
    - on Linux, ``zhucun --icu-self-check`` proves Qt still finds what it asks ICU for in the trimmed ICU data
      (packaging/qt_icu_check.py: pinyin collation, GB18030/GBK/Big5/windows-125x decoding, case mapping,
      Chinese time-zone names, IDNA), loaded from inside the bundle,
@@ -147,6 +149,29 @@ def check_icu(said: str, program: Path) -> None:
 X11_EXTRAS = ("libxcb-icccm.so.4", "libxcb-keysyms.so.1", "libxcb-cursor.so.0")
 
 
+DEMO_ADMIN = ("admin", "admin123")  # the demo county's administrator (services/demo/common.py)
+
+
+def usb_round_trip(cli: Path, county_db: Path, work: Path, env: dict[str, str]) -> None:
+    """The hand-off as offices do it, run by the bundle: signatures, encryption and SHA-256 without Python's own
+    OpenSSL modules (the spec leaves them out)."""
+    user, password = DEMO_ADMIN
+    setup, town, stick = work / "东风镇 配置包.zcsetup", work / "东风镇 数据.db", work / "U盘"
+    said = run([cli, "--user", user, "--password", password, "site", "setup-package", "--db", county_db,
+                "--township", "东风镇", "-o", setup], env)
+    code = next((row.split(": ", 1)[1] for row in said.splitlines() if row.startswith("配置口令")), "")
+    run([cli, "init", "--db", town, "--from-setup", setup, "--setup-code", code, "--admin", "df",
+         "--password", "dongfeng-1"], env)
+    run([cli, "package", "export", "--db", town, "-o", stick, "--key-password", "dongfeng-1"], env)
+    made = sorted(stick.glob("*.zcpkg"))
+    if len(made) != 1:
+        raise Failed(f"package export wrote {made} to {stick}")
+    said = run([cli, "package", "import", "--db", county_db, made[0], "--key-password", password], env)
+    if "已导入第1号数据包（来自东风镇）" not in said:
+        raise Failed(f"the county did not import the township's package:\n{said}")
+    print("   ok: 配置包 → 乡镇数据库 → 数据包 → 县里导入", flush=True)
+
+
 def check_x11_plugin(program: Path) -> None:
     """The bundle carries the xcb helper libraries that Qt's X11 platform plugin links to and that desktops often
     lack (without them Qt says only "could not load the Qt platform plugin xcb"), and every other library the
@@ -212,6 +237,8 @@ def smoke_test(bundle: Path, work: Path) -> None:
     xlsx = work / f"考勤表 {MONTH}.xlsx"
     run([cli, "attendance", "xlsx", "--db", db, "--month", MONTH, "-o", xlsx], env)
     check_xlsx(xlsx)
+    step("USB hand-off: set-up package, township database, package export, county import")
+    usb_round_trip(cli, db, work, env)
     if sys.platform.startswith("linux"):  # elsewhere Qt uses the system's ICU: nothing of ours to prove
         step("zhucun --icu-self-check (Qt with the trimmed ICU data)")
         said = run([cli, "--icu-self-check"], env)

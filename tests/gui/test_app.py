@@ -76,12 +76,14 @@ def test_the_smoke_test_starts_opens_builds_the_window_and_quits_cleanly(db_path
     result = run_app("--smoke-test", "--db", str(db_path))
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr and "propagateSizeHints" not in result.stderr
+    assert "启动自检：登录窗口已显示\n启动自检：主窗口已显示" in result.stderr  # 登录 first, while it opens
 
 
 def test_the_smoke_test_on_a_new_file_creates_a_database(tmp_path):
     result = run_app("--smoke-test", "--db", str(tmp_path / "新建.db"))
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "新建.db").is_file()
+    assert "登录窗口" not in result.stderr  # nobody to sign in yet: a new database goes to 首次设置
 
 
 def test_demo_mode_builds_the_demo_database_first(tmp_path):

@@ -473,10 +473,12 @@ def _run(app: QApplication, args: argparse.Namespace, path: Path) -> int:
     if args.demo and not (path.is_file() and path.stat().st_size > 0) and \
             not build_demo_with_progress(path, headless=headless):
         return 1
-    login = show_login_first(demo=args.demo)
+    # A new file gets 首次设置, not 登录: there is nobody to sign in yet.
+    login = show_login_first(demo=args.demo) if path.is_file() and path.stat().st_size > 0 else None
     db = open_with_messages(path, headless=headless)
     if db is None:
-        login.close()
+        if login is not None:
+            login.close()
         return 1
     try:
         from ..domain import terms
@@ -485,7 +487,8 @@ def _run(app: QApplication, args: argparse.Namespace, path: Path) -> int:
 
         if args.smoke_test:
             # A read-only actor instead of a password: the smoke test must never change the database.
-            login.close()
+            if login is not None:
+                login.close()
             window = MainWindow(Workspace(db, Actor("smoke-test", "启动自检", terms.USER_ROLE_COUNTY_VIEWER)))
             show_painted(window)
             _smoke_note("主窗口已显示")

@@ -11,9 +11,9 @@ the models, most of a second on an old PC) is imported; the database opens, and 
 while the clerk types the password. Heavy modules (Alembic, reportlab, openpyxl, the pages' printing) are
 imported only when used.
 
-Nothing reaches the clerk as a traceback: storage faults get their own Chinese message, anything unexpected the
-"程序出错" dialog with a copy-able detail and a log file beside the data. ``--smoke-test`` never waits for a
-click: its messages go to stderr and it exits 1.
+Nothing reaches the clerk as a traceback (gui/crash.py): storage faults get their own Chinese message,
+anything unexpected the "程序出错" dialog with a copy-able detail and a log file beside the data.
+``--smoke-test`` never waits for a click: its messages go to stderr and it exits 1.
 """
 
 from __future__ import annotations
@@ -22,12 +22,18 @@ import argparse
 import os
 import sys
 import time
-import traceback
-from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
-from types import TracebackType
 from typing import TYPE_CHECKING
+
+from .crash import (  # noqa: F401 - crash_text, make_excepthook, write_error_log: used through this module too
+    LOG_FILE_NAME,
+    crash_text,
+    make_excepthook,
+    report_unexpected,
+    tell_headless,
+    warn,
+    write_error_log,
+)
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication, QWidget
@@ -39,12 +45,10 @@ if TYPE_CHECKING:
 APP_DIR_NAME = "zhucun_desktop"
 DB_FILE_NAME = "zhucun.db"
 DEMO_FILE_NAME = "demo.db"
-LOG_FILE_NAME = "zhucun-error.log"
 PORTABLE_MARKER = "portable.txt"
 DEMO_SEED = 2026
 
 _translators: list = []  # installed QTranslators, kept alive for the life of the process
-_open_dialogs: list = []  # non-blocking error dialogs, kept alive until closed
 
 
 # ---------------------------------------------------------------- where the data lives ------------------------
@@ -104,7 +108,7 @@ def choose_data_dir(*, headless: bool = False) -> Path | None:
     fallback = user_data_dir()
     text = portable_read_only_text(portable, fallback)
     if headless:
-        _tell_headless("便携模式无法使用", text)
+        tell_headless("便携模式无法使用", text)
         return None
     from PySide6.QtWidgets import QMessageBox
 
@@ -158,107 +162,6 @@ def set_window_icon(app: QApplication) -> None:
         app.setWindowIcon(QIcon(str(icon)))
 
 
-# ---------------------------------------------------------------- errors: never a raw traceback -------------
-
-
-def _tell_headless(title: str, text: str) -> None:
-    stream = sys.__stderr__ or sys.stderr
-    if stream is not None:
-        stream.write(f"{title}：{text}\n")
-        stream.flush()
-
-
-def _warn(title: str, text: str, headless: bool) -> None:
-    if headless:
-        _tell_headless(title, text)
-        return
-    from . import messages
-
-    messages.warn(None, title, text)
-
-
-def write_error_log(log_file: Path, details: str) -> Path | None:
-    """Append ``details`` to the log; the temporary folder when the data folder cannot be written (full disk,
-    read-only). Returns where it went, None when nowhere could take it."""
-    stamp = datetime.now().isoformat(timespec="seconds")
-    import tempfile
-
-    for target in (log_file, Path(tempfile.gettempdir()) / LOG_FILE_NAME):
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with target.open("a", encoding="utf-8") as fh:
-                fh.write(f"==== {stamp}\n{details}\n")
-            return target
-        except OSError:
-            continue
-    return None
-
-
-def crash_text(logged: Path | None) -> str:
-    where = (f"错误经过已记录在：{logged}\n请把这个文件（或下面“显示详细信息”里的内容）交给技术支持。"
-             if logged is not None else "错误经过无法写入日志文件（磁盘已满或只读）：请复制下面的详细信息交给技术支持。")
-    return f"程序出现了一个意外错误，刚才的操作可能没有完成；已经保存的数据不受影响。\n\n{where}"
-
-
-def show_crash_dialog(text: str, details: str, *, wait: bool = False):
-    """The "程序出错" dialog: a short Chinese sentence, the traceback under 显示详细信息 (selectable), and a
-    button that copies it. Shown without blocking (``open``) from inside the event loop; ``wait`` blocks, for
-    errors before or after it runs."""
-    from PySide6.QtWidgets import QApplication, QMessageBox
-
-    box = QMessageBox(QMessageBox.Icon.Critical, "程序出错", text)
-    box.setDetailedText(details)
-    copy = box.addButton("复制错误信息", QMessageBox.ButtonRole.ActionRole)
-    ok = box.addButton("确定", QMessageBox.ButtonRole.AcceptRole)
-    copy.clicked.disconnect()  # keep the box open: copying is not an answer
-    copy.clicked.connect(lambda: QApplication.clipboard().setText(f"{text}\n\n{details}"))
-    box.setDefaultButton(ok)
-    if wait:
-        box.exec()
-        return box
-    _open_dialogs.append(box)
-    box.finished.connect(lambda _result: _open_dialogs.remove(box) if box in _open_dialogs else None)
-    box.open()
-    return box
-
-
-def report_unexpected(log_file: Path, exc_type: type[BaseException], exc: BaseException,
-                      tb: TracebackType | None, *, wait: bool = False, headless: bool = False) -> None:
-    """Log the traceback and tell the clerk in Chinese; a StorageError or ServiceError (the environment or a
-    refusal, not a bug) shows its own message and logs nothing."""
-    from ..services.errors import ServiceError
-    from ..storage.errors import StorageError, classify_operational_error
-
-    known = exc if isinstance(exc, (StorageError, ServiceError)) else classify_operational_error(exc)
-    if known is not None:
-        _warn("出错了", known.message, headless)
-        return
-    details = "".join(traceback.format_exception(exc_type, exc, tb))
-    logged = write_error_log(log_file, details)
-    if sys.__stderr__ is not None:
-        sys.__stderr__.write(details)
-    if headless:
-        _tell_headless("程序出错", crash_text(logged))
-        return
-    from PySide6.QtWidgets import QApplication
-
-    if QApplication.instance() is not None:
-        show_crash_dialog(crash_text(logged), details, wait=wait)
-
-
-def make_excepthook(log_file: Path) -> Callable[[type[BaseException], BaseException, TracebackType | None], None]:
-    """``sys.excepthook`` for the GUI: an exception escaping a Qt slot reaches the clerk as the "程序出错"
-    dialog (or a storage fault's own message), never as a traceback; the event loop goes on."""
-
-    def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
-        if issubclass(exc_type, KeyboardInterrupt):
-            sys.__excepthook__(exc_type, exc, tb)
-            return
-        report_unexpected(log_file, exc_type, exc, tb)
-
-    return hook
-
-
 # ---------------------------------------------------------------- opening the database -----------------------
 
 
@@ -288,7 +191,7 @@ def open_with_messages(path: Path, *, headless: bool = False) -> Database | None
             return open_database(path)
         except DatabaseCorruptError as exc:
             if headless:
-                _tell_headless("数据库已损坏", exc.message)
+                tell_headless("数据库已损坏", exc.message)
                 return None
             choice = _corrupt_choice(exc, path)
             if choice == "restore":
@@ -308,7 +211,7 @@ def open_with_messages(path: Path, *, headless: bool = False) -> Database | None
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder if folder.is_dir() else path.parent)))
             return None
         except StorageError as exc:
-            _warn("无法打开数据库", exc.message, headless)
+            warn("无法打开数据库", exc.message, headless)
             return None
 
 
@@ -343,7 +246,7 @@ def build_demo_with_progress(path: Path, *, headless: bool = False) -> bool:
         build_demo(path, seed=DEMO_SEED)
     except (StorageError, ServiceError) as exc:
         progress.close()
-        _warn("无法建立演示数据库", exc.message, headless)
+        warn("无法建立演示数据库", exc.message, headless)
         return False
     progress.close()
     return True
@@ -420,7 +323,7 @@ _SMOKE_TEST = False  # set by main: milestones are written to stderr (the start-
 
 def _smoke_note(text: str) -> None:
     if _SMOKE_TEST:
-        _tell_headless("启动自检", text)
+        tell_headless("启动自检", text)
 
 
 def _ensure_std_streams() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
-from tests.gui.gui_support import show_offscreen, type_chinese
+from tests.gui.gui_support import assert_not_blank, save_shot, show_offscreen, type_chinese
 from zhucun_desktop.gui.login import FirstRunDialog, LoginDialog
 from zhucun_desktop.services.accounts import authenticate, site_is_set_up
 from zhucun_desktop.storage.database import open_database
@@ -128,6 +128,7 @@ def test_login_is_on_screen_before_the_database_and_keeps_what_was_typed_while_i
     qtbot.addWidget(dialog)
     show_offscreen(dialog)
     assert dialog.ui.siteLabel.text() == "正在打开数据库……"
+    assert_not_blank(save_shot(dialog, "login_opening"))
     qtbot.keyClicks(dialog.ui.passwordEdit, "zhucun-2026")
     dialog.attach(db, site_name="示例县委组织部")
     assert dialog.ui.siteLabel.text() == "示例县委组织部" and dialog.ui.passwordEdit.text() == "zhucun-2026"

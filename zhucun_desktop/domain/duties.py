@@ -445,10 +445,10 @@ def duty_instances(rules: DutyRules, postings: Sequence[InPost], events: Iterabl
             for post, period in _term_periods(rule, postings, term_years):
                 if period.start > today or period.end < since:
                     continue
-                by_person = _first_by_person(_fitting(rule, candidates, starts, period.start, period.end))
+                done = next((e for e in _fitting(rule, candidates, starts, period.start, period.end)
+                             if post.person_uuid in e.person_uuids), None)
                 out.append(_instance(rule, post.person_uuid, post.person_name, post.township_uuid, period,
-                                     period.end, by_person.get(post.person_uuid), today, rules.soon_days,
-                                     SUBJECT_CADRE))
+                                     period.end, done, today, rules.soon_days, SUBJECT_CADRE))
             continue
         for period in periods_between(rule.period, since, today):
             due = due_date(rule, period)

@@ -293,7 +293,6 @@ def show_login_first(*, demo: bool) -> LoginDialog:
 
     dialog = LoginDialog(None, username="admin" if demo else "")
     show_painted(dialog)
-    _smoke_note("登录窗口已显示")
     return dialog
 
 
@@ -318,12 +317,13 @@ def sign_in(db: Database, *, demo: bool, login: LoginDialog | None = None) -> Ac
     return login.actor if login.exec() else None
 
 
-_SMOKE_TEST = False  # set by main: milestones are written to stderr (the start-up benchmark times them)
-
-
 def _smoke_note(text: str) -> None:
-    if _SMOKE_TEST:
-        tell_headless("启动自检", text)
+    """A milestone of ``--smoke-test`` on stderr (the start-up benchmark times them)."""
+    tell_headless("启动自检", text)
+
+
+def _has_data(path: Path) -> bool:
+    return path.is_file() and path.stat().st_size > 0
 
 
 def _ensure_std_streams() -> None:
@@ -344,8 +344,6 @@ def database_path(args: argparse.Namespace) -> Path | None:
 def main(argv: list[str] | None = None) -> int:
     _ensure_std_streams()
     args = parse_args(argv)
-    global _SMOKE_TEST
-    _SMOKE_TEST = args.smoke_test
     from PySide6.QtWidgets import QApplication
 
     from .. import APP_NAME
@@ -373,11 +371,12 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(app: QApplication, args: argparse.Namespace, path: Path) -> int:
     headless = args.smoke_test
-    if args.demo and not (path.is_file() and path.stat().st_size > 0) and \
-            not build_demo_with_progress(path, headless=headless):
+    if args.demo and not _has_data(path) and not build_demo_with_progress(path, headless=headless):
         return 1
     # A new file gets 首次设置, not 登录: there is nobody to sign in yet.
-    login = show_login_first(demo=args.demo) if path.is_file() and path.stat().st_size > 0 else None
+    login = show_login_first(demo=args.demo) if _has_data(path) else None
+    if login is not None and headless:
+        _smoke_note("登录窗口已显示")
     db = open_with_messages(path, headless=headless)
     if db is None:
         if login is not None:

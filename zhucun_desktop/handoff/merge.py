@@ -332,7 +332,7 @@ def apply_plans(cur: Any, plans: dict[str, TablePlan]) -> None:
     cur.execute(f"PRAGMA cache_size=-{IMPORT_CACHE_KIB}")
     for name in TABLE_ORDER:
         plan = plans.get(name)
-        if plan is None or not plan.write:
+        if plan is None:
             continue
         if plan.new:
             cur.executemany(insert_sql(name, plan.columns), plan.write[:plan.new])

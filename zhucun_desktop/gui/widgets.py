@@ -1,15 +1,20 @@
 """Small widgets the pages share (考勤, 请销假, 督查与台账): the two-line message strip, the text-only toolbar,
-the date fields with their conversion between Qt and Python dates, and the wait cursor of a long job."""
+the date fields with their conversion between Qt and Python dates, the wait cursor of a long job, and the
+Excel export of a page."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QDateEdit,
     QDialog,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -18,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .roster.feedback import ERROR_COLOR, HINT_COLOR, OK_COLOR
+from .roster.feedback import ERROR_COLOR, HINT_COLOR, OK_COLOR, service_message
 
 #: How many lines the message strip shows; the rest is in its tooltip.
 MESSAGE_LINES = 2
@@ -84,6 +89,31 @@ def busy() -> None:
 
 def done() -> None:
     QApplication.restoreOverrideCursor()
+
+
+def save_xlsx(parent: QWidget, say: Callable[[str], None], caption: str, name: str,
+                write: Callable[[Path], Any], path: str | Path | None = None) -> tuple[Path, Any] | None:
+    """An Excel export from a page: where (``path``, else asked, ``name`` in the home folder suggested), with
+    .xlsx added when missing, written by ``write(target)`` under the wait cursor. Returns (target, what ``write``
+    returned); None when the clerk cancelled or it failed, a failure said through ``say`` in Chinese (a file
+    still open in Excel or WPS by its name)."""
+    if path is None:
+        path, _ = QFileDialog.getSaveFileName(parent, caption, str(Path.home() / name), "Excel 文件 (*.xlsx)")
+        if not path:
+            return None
+    target = Path(path if str(path).lower().endswith(".xlsx") else f"{path}.xlsx")
+    busy()
+    try:
+        result = write(target)
+    except PermissionError:
+        say(f"无法写入“{target.name}”：文件可能正在 Excel 或 WPS 中打开，请关闭后再导出。")
+        return None
+    except Exception as exc:  # noqa: BLE001 - every failure is told in Chinese; the writers leave no half file
+        say(f"没有导出：{service_message(exc)}")
+        return None
+    finally:
+        done()
+    return target, result
 
 
 def dialog_buttons(dialog: QDialog, ok_text: str, cancel_text: str = "取消") -> tuple[QHBoxLayout, QPushButton]:

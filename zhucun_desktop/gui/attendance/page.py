@@ -50,7 +50,7 @@ from ...services.workspace import Workspace
 from ..messages import confirm, inform
 from ..pdf_preview import preview_pdf
 from ..roster.feedback import WARNING_COLOR, service_message
-from ..widgets import StatusLine, toolbar
+from ..widgets import StatusLine, save_xlsx, toolbar
 from ..widgets import busy as _busy
 from ..widgets import done as _done
 from .dialogs import AttendanceImportDialog, PlacardDialog
@@ -294,25 +294,10 @@ class AttendancePage(QWidget):
 
     def export_excel(self, path: str | Path | None = None) -> None:
         township, year, month = self._month_args()
-        if path is None:
-            start = str(Path.home() / self._file_name("xlsx"))
-            path, _ = QFileDialog.getSaveFileName(self, "导出Excel", start, "Excel 文件 (*.xlsx)")
-            if not path:
-                return
-        target = Path(path if str(path).lower().endswith(".xlsx") else f"{path}.xlsx")
-        _busy()
-        try:
-            export_attendance_xlsx(self.ws, target, year, month, township)
-        except PermissionError:
-            _done()
-            self.say(f"无法写入“{target.name}”：文件可能正在 Excel 或 WPS 中打开，请关闭后再导出。")
-            return
-        except Exception as exc:  # noqa: BLE001
-            _done()
-            self.say(f"没有导出：{service_message(exc)}")
-            return
-        _done()
-        self.say(f"已导出到 {target}", True)
+        written = save_xlsx(self, self.say, "导出Excel", self._file_name("xlsx"),
+                              lambda target: export_attendance_xlsx(self.ws, target, year, month, township), path)
+        if written is not None:
+            self.say(f"已导出到 {written[0]}", True)
 
     def import_excel(self, path: str | Path | None = None) -> None:
         township, year, month = self._month_args()

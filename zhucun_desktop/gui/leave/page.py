@@ -19,7 +19,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -31,7 +30,7 @@ from ...services.leave_sync import sweep_overdue
 from ...services.workspace import Workspace
 from ..roster.feedback import service_message
 from ..table_model import make_table_view, select_first
-from ..widgets import StatusLine, busy, done, toolbar
+from ..widgets import StatusLine, busy, done, save_xlsx, toolbar
 from .detail_panel import LeaveDetailPanel
 from .filters import AwayStrip, LeaveFilters
 from .output import FORMAT_XLSX, BookDialog, preview_pdf, write_book, write_form_pdf
@@ -323,26 +322,12 @@ class LeavePage(QWidget):
         if fmt != FORMAT_XLSX:
             return preview_pdf(self, lambda p: write_book(self.ws, township, year, month, p, self.today()), "请销假登记簿",
                                name, self.say)
-        if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, "导出请销假登记簿", str(Path.home() / name),
-                                                  "Excel 文件 (*.xlsx)")
-            if not path:
-                return None
-        target = Path(path if str(path).lower().endswith(".xlsx") else f"{path}.xlsx")
-        busy()
-        try:
-            write_book(self.ws, township, year, month, target, self.today())
-        except PermissionError:
-            done()
-            self.say(f"无法写入“{target.name}”：文件可能正在 Excel 或 WPS 中打开，请关闭后再导出。")
+        written = save_xlsx(self, self.say, "导出请销假登记簿", name,
+                              lambda target: write_book(self.ws, township, year, month, target, self.today()), path)
+        if written is None:
             return None
-        except Exception as exc:  # noqa: BLE001
-            done()
-            self.say(f"没有导出：{service_message(exc)}")
-            return None
-        done()
-        self.say(f"已导出到 {target}", ok=True)
-        return target
+        self.say(f"已导出到 {written[0]}", ok=True)
+        return written[0]
 
 
 __all__ = ["LeavePage"]

@@ -6,22 +6,15 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ...services.roster import RosterFilter
 from ...services.roster_export import export_roster_pdf, export_roster_xlsx
 from ...services.workspace import Workspace
 from ..messages import inform, report_error, warn
 from ..pdf_preview import PdfPreviewDialog
-
-
-def _busy() -> None:
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-
-
-def _done() -> None:
-    QApplication.restoreOverrideCursor()
+from ..widgets import busy as _busy
+from ..widgets import done as _done
 
 
 def default_name(extension: str) -> str:

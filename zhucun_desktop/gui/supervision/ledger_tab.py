@@ -18,7 +18,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -35,7 +34,7 @@ from ...services.workspace import Workspace
 from ..messages import confirm
 from ..pdf_preview import preview_pdf
 from ..table_model import make_table_view, select_first
-from ..widgets import busy, done
+from ..widgets import save_xlsx
 from .common import StatusLine, fill_townships, service_message, toolbar
 from .ledger_detail import LINK_FINDING, LINK_SPOT, LedgerDetailPanel
 from .ledger_dialogs import LedgerDialog, ProgressDialog, SubmitDialog, VerifyDialog, input_of
@@ -354,20 +353,12 @@ class LedgerTab(QWidget):
         return preview_pdf(self, write, "负面清单及整改台账", self._file_name("pdf"), self.say)
 
     def export_xlsx(self, path: str | Path | None = None) -> Path | None:
-        if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, "导出整改台账", str(Path.home() / self._file_name("xlsx")),
-                                                  "Excel 文件 (*.xlsx)")
-            if not path:
-                return None
-        target = Path(path if str(path).lower().endswith(".xlsx") else f"{path}.xlsx")
-        busy()
-        try:
-            count = ledger_export.export_ledger(self.ws, target, township_uuid=self.township_uuid(),
-                                                today=self.today())
-        except Exception as exc:  # noqa: BLE001
-            done()
-            self.say(f"没有导出：{service_message(exc)}")
+        def write(target: Path) -> int:
+            return ledger_export.export_ledger(self.ws, target, township_uuid=self.township_uuid(), today=self.today())
+
+        written = save_xlsx(self, self.say, "导出整改台账", self._file_name("xlsx"), write, path)
+        if written is None:
             return None
-        done()
+        target, count = written
         self.say(f"已导出{count}条到 {target}", ok=True)
         return target
